@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export type AuditAction = 'firm.signed_up' | 'user.logged_in' | 'user.logged_out' | 'user.preferences_changed';
+
+export interface AuditEntry {
+  firmId: string;
+  actorUserId: string | null;
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string;
+  data?: Record<string, unknown>;
+}
+
+/** Writes audit events inside the caller's tenant transaction, so the event commits with the change. */
+@Injectable()
+export class AuditService {
+  async record(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await em.query(
+      `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [entry.firmId, entry.actorUserId, entry.action, entry.targetType ?? null, entry.targetId ?? null, entry.data ?? {}],
+    );
+  }
+}

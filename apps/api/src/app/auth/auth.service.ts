@@ -1,0 +1,147 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import { Tenancy } from '../../database/tenancy';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { Firm } from '../firms/firm.entity';
+import { JobQueue } from '../jobs/job-queue';
+import { WELCOME_MAIL_JOB, WelcomeMailPayload } from '../mail/welcome-mail.job';
+import { User, type UiLanguage, type UserRole } from '../users/user.entity';
+import { AuthContext } from './decorators';
+import { LoginDto, MeDto, SignupDto } from './dto/auth.dto';
+import { hashPassword, verifyPassword } from './passwords';
+import { SessionService } from './session.service';
+
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+  me: MeDto;
+}
+
+export interface NewFirm {
+  firmName: string;
+  name: string;
+  email: string;
+  password: string;
+  language?: UiLanguage;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async signup(input: SignupDto): Promise<NewSession> {
+    const created = await this.createFirm(input, { withSession: true });
+    await this.jobs.enqueue<WelcomeMailPayload>(
+      WELCOME_MAIL_JOB,
+      { to: created.me.user.email, name: created.me.user.name, firmName: created.me.firm.name, language: created.me.user.language },
+      { jobId: `welcome:${created.me.user.id}` },
+    );
+    return created as NewSession;
+  }
+
+  /** A firm and its first admin in one transaction (sign-up and the demo seed share this). */
+  async createFirm(input: NewFirm, options: { withSession: boolean }): Promise<Partial<NewSession> & { me: MeDto }> {
+    const passwordHash = await hashPassword(input.password);
+    const firmId = randomUUID();
+    const language: UiLanguage = input.language ?? 'fr';
+    try {
+      return await this.tenancy.forFirm(firmId, async (em) => {
+        await em.insert(Firm, { id: firmId, name: input.firmName });
+        const userId = randomUUID();
+        await em.insert(User, { id: userId, firmId, email: input.email, name: input.name, passwordHash, role: 'admin', language });
+        await this.audit.record(em, { firmId, actorUserId: userId, action: 'firm.signed_up', targetType: 'firm', targetId: firmId });
+        const me: MeDto = {
+          user: { id: userId, name: input.name, email: input.email, role: 'admin', language },
+          firm: { id: firmId, name: input.firmName },
+        };
+        if (!options.withSession) return { me };
+        const session = await this.sessions.create(em, { id: userId, firmId });
+        return { ...session, me };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'app_user_email_key')) {
+        throw new AppError(HttpStatus.CONFLICT, 'email_taken', { email: { code: 'already_exists' } });
+      }
+      throw error;
+    }
+  }
+
+  async login(input: LoginDto): Promise<NewSession> {
+    const found = await this.tenancy.scoped({ loginEmail: input.email }, (em) =>
+      em
+        .createQueryBuilder(User, 'u')
+        .addSelect('u.passwordHash')
+        .where('lower(u.email) = :email', { email: input.email })
+        .getOne(),
+    );
+    // Hashing happens outside any transaction: it is slow on purpose and must not hold a connection.
+    const ok = await verifyPassword(found?.passwordHash, input.password);
+    if (!found || !ok) throw new AppError(HttpStatus.UNAUTHORIZED, 'invalid_credentials');
+    return this.tenancy.forFirm(found.firmId, async (em) => {
+      await em.update(User, { id: found.id }, { lastLoginAt: new Date() });
+      await this.audit.record(em, { firmId: found.firmId, actorUserId: found.id, action: 'user.logged_in' });
+      const session = await this.sessions.create(em, found);
+      const firm = await em.findOneOrFail(Firm, { where: { id: found.firmId } });
+      return { ...session, me: toMe(found, firm) };
+    });
+  }
+
+  async logout(auth: AuthContext): Promise<void> {
+    await this.tenancy.forFirm(auth.firmId, (em) =>
+      this.audit.record(em, { firmId: auth.firmId, actorUserId: auth.userId, action: 'user.logged_out' }),
+    );
+    await this.sessions.revoke(auth);
+  }
+
+  me(auth: AuthContext): Promise<MeDto> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => {
+      const user = await em.findOneOrFail(User, { where: { id: auth.userId } });
+      const firm = await em.findOneOrFail(Firm, { where: { id: auth.firmId } });
+      return toMe(user, firm);
+    });
+  }
+
+  async setLanguage(auth: AuthContext, language: UiLanguage): Promise<MeDto> {
+    await this.tenancy.forFirm(auth.firmId, async (em) => {
+      await em.update(User, { id: auth.userId }, { language });
+      await this.audit.record(em, {
+        firmId: auth.firmId,
+        actorUserId: auth.userId,
+        action: 'user.preferences_changed',
+        data: { language },
+      });
+    });
+    return this.me({ ...auth, language });
+  }
+
+  /** Used by the seed command: a new password for an existing account, found by e-mail. */
+  async resetPassword(email: string, password: string): Promise<boolean> {
+    const passwordHash = await hashPassword(password);
+    const user = await this.tenancy.scoped({ loginEmail: email.toLowerCase() }, (em) =>
+      em.createQueryBuilder(User, 'u').where('lower(u.email) = :email', { email: email.toLowerCase() }).getOne(),
+    );
+    if (!user) return false;
+    await this.tenancy.forFirm(user.firmId, (em) => em.update(User, { id: user.id }, { passwordHash }));
+    return true;
+  }
+}
+
+function toMe(user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'language'>, firm: Firm): MeDto {
+  return {
+    user: { id: user.id, name: user.name, email: user.email, role: user.role as UserRole, language: user.language },
+    firm: { id: firm.id, name: firm.name },
+  };
+}
+
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' && driverError.constraint === constraint;
+}

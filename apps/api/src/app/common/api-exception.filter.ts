@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { ApiErrorCode, AppError, FieldProblem, messageFor, requestLanguage } from './app-error';
+
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  fields?: Record<string, Required<FieldProblem>>;
+}
+
+const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+};
+
+/** One place maps every failure to `{ statusCode, code, message, fields }` in the user's language. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { auth?: { language?: string } }>();
+    const res = ctx.getResponse<Response>();
+    const lang = requestLanguage(req);
+
+    let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
+    let code: string = 'internal';
+    let fields: Record<string, FieldProblem> | undefined;
+    if (exception instanceof AppError) {
+      status = exception.status;
+      code = exception.code;
+      fields = exception.fields;
+    } else if (exception instanceof ThrottlerException) {
+      status = HttpStatus.TOO_MANY_REQUESTS;
+      code = 'rate_limited';
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'invalid_request');
+    } else if (isBodyParserError(exception)) {
+      status = exception.status;
+      code = STATUS_CODES[status] ?? 'invalid_request';
+    }
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+
+    const body: ApiErrorBody = { statusCode: status, code, message: messageFor(code, lang) };
+    if (fields) {
+      body.fields = Object.fromEntries(
+        Object.entries(fields).map(([key, problem]) => [
+          key,
+          { code: problem.code, message: problem.message ?? messageFor(problem.code, lang) },
+        ]),
+      );
+    }
+    res.status(status).json(body);
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  return typeof error === 'object' && error !== null && 'type' in error && typeof (error as { status?: unknown }).status === 'number';
+}

@@ -1,0 +1,35 @@
+import { Logger } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The no-services default: PostgreSQL (PGlite, on disk under DATA_DIR) served over the wire protocol on a
+ * loopback port, so the normal `pg` driver, entities and migrations are used unchanged. PGlite is one
+ * connection: callers must use a pool of one (see STACK.md on why typeorm-pglite is not used).
+ */
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  // Loaded lazily: production (DATABASE_URL set) never pays for the WASM engine.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const dir = join(dataDir, 'pgdata');
+  mkdirSync(dir, { recursive: true });
+  const db = await PGlite.create(dir);
+  // The app uses ONE connection at a time (pool of one); the second slot only absorbs the moment when a
+  // closed connection's handler is not yet released while the next one opens (migrations → app pool).
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });
+  await server.start();
+  const hostPort = server.getServerConn();
+  new Logger('Database').log(`Embedded PostgreSQL (PGlite) in ${dir}`);
+  return {
+    url: `postgres://postgres@${hostPort}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { Init1764316800000 } from './1764316800000-init';
+
+/** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
+export const MIGRATIONS = [Init1764316800000];

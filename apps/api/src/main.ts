@@ -1,0 +1,28 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app/app.module';
+import { DemoSeedService } from './app/seed/demo-seed.service';
+import { loadConfigOrExit } from './config/load';
+import { configureHttpApp } from './http-app';
+
+/** The HTTP process: API + built web app on one port. Jobs run here too unless REDIS_URL is set. */
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'http'));
+  configureHttpApp(app, config, { serveWeb: true });
+  app.enableShutdownHooks();
+  await app.init();
+  if (config.SEED_DEMO) {
+    const seed = app.get(DemoSeedService);
+    const credentials = await seed.seedOnFirstStart();
+    if (credentials) seed.print(credentials, config.appUrl);
+  }
+  await app.listen(config.PORT);
+  Logger.log(`Passerelle is running at ${config.appUrl}`, 'Bootstrap');
+}
+
+bootstrap().catch((error: Error) => {
+  Logger.error(error.stack ?? error.message, 'Bootstrap');
+  process.exit(1);
+});

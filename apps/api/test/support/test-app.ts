@@ -1,0 +1,84 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { AppModule, ProcessRole } from '../../src/app/app.module';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { configureHttpApp } from '../../src/http-app';
+
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    DATABASE_URL: process.env['INT_DATABASE_URL'] ?? '',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'passerelle-int-')),
+    SEED_DEMO: 'false',
+    ...env,
+  });
+}
+
+export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'http'), { logger: ['error'] });
+  configureHttpApp(app, config, { serveWeb: false });
+  await app.init();
+  return app;
+}
+
+export async function createContext(config: AppConfig, role: ProcessRole) {
+  return NestFactory.createApplicationContext(AppModule.forRoot(config, role), { logger: ['error'] });
+}
+
+/** A browser-like client: keeps cookies and echoes the CSRF cookie on mutating requests, as Angular does. */
+export class ApiClient {
+  private readonly agent: ReturnType<typeof request.agent>;
+  private xsrf = '';
+
+  constructor(app: INestApplication, private readonly language = 'fr') {
+    this.agent = request.agent(app.getHttpServer());
+  }
+
+  async init(): Promise<this> {
+    const res = await this.agent.get('/api/health');
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('XSRF-TOKEN='));
+    if (!cookie) throw new Error('no XSRF-TOKEN cookie issued');
+    this.xsrf = cookie.split(';')[0].split('=')[1];
+    return this;
+  }
+
+  get(path: string) {
+    return this.agent.get(path).set('Accept-Language', this.language);
+  }
+
+  post(path: string, body?: object) {
+    return this.agent.post(path).set('X-XSRF-TOKEN', this.xsrf).set('Accept-Language', this.language).send(body);
+  }
+
+  /** What a cross-site form post would send: the cookies, but not the header. */
+  postWithoutCsrfHeader(path: string, body?: object) {
+    return this.agent.post(path).send(body);
+  }
+
+  patch(path: string, body?: object) {
+    return this.agent.patch(path).set('X-XSRF-TOKEN', this.xsrf).set('Accept-Language', this.language).send(body);
+  }
+
+  /** Signs a new firm up and stays signed in as its admin. */
+  async signup(overrides: Partial<{ firmName: string; name: string; email: string; password: string }> = {}) {
+    const body = { ...newFirm(), ...overrides };
+    const res = await this.post('/api/auth/signup', body);
+    if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { ...body, me: res.body as { user: { id: string }; firm: { id: string } } };
+  }
+}
+
+export function newFirm() {
+  const suffix = randomBytes(4).toString('hex');
+  return {
+    firmName: `Cabinet ${suffix}`,
+    name: `Admin ${suffix}`,
+    email: `admin-${suffix}@cabinet-${suffix}.ma`,
+    password: `Secret-${suffix}-pass`,
+  };
+}

@@ -1,0 +1,31 @@
+const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { join } = require('path');
+
+module.exports = {
+  output: {
+    path: join(__dirname, '../../dist/apps/api'),
+    clean: true,
+    ...(process.env.NODE_ENV !== 'production' && {
+      devtoolModuleFilenameTemplate: '[absolute-resource-path]',
+    }),
+  },
+  plugins: [
+    new NxAppWebpackPlugin({
+      target: 'node',
+      compiler: 'tsc',
+      main: './src/main.ts',
+      // One module tree, several processes: the HTTP server, the queue worker, and two tools.
+      additionalEntryPoints: [
+        { entryName: 'worker', entryPath: 'apps/api/src/worker.ts' },
+        { entryName: 'seed', entryPath: 'apps/api/src/seed.ts' },
+        { entryName: 'openapi', entryPath: 'apps/api/src/openapi.ts' },
+      ],
+      tsConfig: './tsconfig.app.json',
+      assets: [],
+      optimization: false,
+      outputHashing: 'none',
+      generatePackageJson: false,
+      sourceMap: true,
+    }),
+  ],
+};

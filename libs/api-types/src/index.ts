@@ -1,0 +1,21 @@
+// Request/response types of the Passerelle API. `lib/api.d.ts` is generated from the API's OpenAPI
+// document by tools/api-types/generate.sh (`npx nx run api-types:generate`); never edit it by hand.
+import type { components, operations, paths } from './lib/api';
+
+export type { components, operations, paths };
+
+type Schemas = components['schemas'];
+
+export type MeDto = Schemas['MeDto'];
+export type UserDto = Schemas['UserDto'];
+export type FirmDto = Schemas['FirmDto'];
+export type SignupRequest = Schemas['SignupDto'];
+export type LoginRequest = Schemas['LoginDto'];
+export type UpdatePreferencesRequest = Schemas['UpdatePreferencesDto'];
+export type HealthDto = Schemas['HealthDto'];
+export type ApiError = Schemas['ApiErrorDto'];
+export type FieldError = Schemas['FieldErrorDto'];
+export type OutboxEntry = Schemas['OutboxEntryDto'];
+export type OutboxMessage = Schemas['OutboxMessageDto'];
+export type UiLanguage = UserDto['language'];
+export type UserRole = UserDto['role'];
