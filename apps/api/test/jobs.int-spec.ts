@@ -3,8 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { QUEUE_NAME } from '../src/app/jobs/bull-job-queue';
-import { uniqueQueuePrefix, TEST_REDIS_URL } from './support/services';
-import { TestSmtpServer } from './support/smtp';
+import { TEST_REDIS_URL, TestSmtpServer, uniqueQueuePrefix } from '@passerelle/testing';
 import { ApiClient, createContext, createHttpApp, testConfig } from './support/test-app';
 
 describe('queue on Redis, mail over SMTP', () => {

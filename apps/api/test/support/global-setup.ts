@@ -1,5 +1,5 @@
 import { runMigrations } from '../../src/database/data-source';
-import { createScratchDatabase } from './services';
+import { createScratchDatabase } from '@passerelle/testing';
 
 /** One scratch database for the whole run, migrated once (tests share it and use unique firms). */
 export default async function globalSetup(): Promise<void> {

@@ -1,4 +1,4 @@
-import { dropScratchDatabase } from './services';
+import { dropScratchDatabase } from '@passerelle/testing';
 
 export default async function globalTeardown(): Promise<void> {
   const url = process.env['INT_DATABASE_URL'];

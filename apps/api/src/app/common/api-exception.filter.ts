@@ -31,7 +31,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const lang = requestLanguage(req);
 
     let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
-    let code: string = 'internal';
+    let code = 'internal';
     let fields: Record<string, FieldProblem> | undefined;
     if (exception instanceof AppError) {
       status = exception.status;

@@ -1,0 +1,3 @@
+// Test-only helpers around the real services (PostgreSQL, Redis, an SMTP peer). Never imported by product code.
+export * from './lib/services';
+export * from './lib/smtp';
