@@ -27,7 +27,11 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
 }
 
 /** Everything the HTTP process adds on top of the module tree (shared by main.ts and the API tests). */
-export function configureHttpApp(app: NestExpressApplication, config: AppConfig, options: { serveWeb: boolean }): void {
+export function configureHttpApp(
+  app: NestExpressApplication,
+  config: AppConfig,
+  options: { serveWeb: boolean },
+): void {
   app.setGlobalPrefix(API_PREFIX);
   app.disable('x-powered-by');
   app.use(securityHeaders);
@@ -57,7 +61,11 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   }
   app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path === `/${API_PREFIX}` ||
+      req.path.startsWith(`/${API_PREFIX}/`)
+    ) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');

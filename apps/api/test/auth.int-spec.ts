@@ -16,7 +16,10 @@ describe('accounts (real PostgreSQL)', () => {
   it('signs a firm up, keeps the session, logs out and back in', async () => {
     const client = await new ApiClient(app).init();
     const firm = await client.signup();
-    expect(firm.me).toMatchObject({ user: { email: firm.email, role: 'admin', language: 'fr' }, firm: { name: firm.firmName } });
+    expect(firm.me).toMatchObject({
+      user: { email: firm.email, role: 'admin', language: 'fr' },
+      firm: { name: firm.firmName },
+    });
 
     const me = await client.get('/api/auth/me');
     expect(me.status).toBe(200);
@@ -25,7 +28,10 @@ describe('accounts (real PostgreSQL)', () => {
     expect((await client.post('/api/auth/logout')).status).toBe(204);
     expect((await client.get('/api/auth/me')).status).toBe(401);
 
-    const login = await client.post('/api/auth/login', { email: firm.email.toUpperCase(), password: firm.password });
+    const login = await client.post('/api/auth/login', {
+      email: firm.email.toUpperCase(),
+      password: firm.password,
+    });
     expect(login.status).toBe(200);
     expect(login.headers['set-cookie']?.toString()).toMatch(/psl_session=[^;]+;.*HttpOnly;.*SameSite=Lax/i);
     expect((await client.get('/api/auth/me')).body.firm.name).toBe(firm.firmName);
@@ -50,11 +56,19 @@ describe('accounts (real PostgreSQL)', () => {
 
   it('answers field errors with stable codes and messages in the user language', async () => {
     const fr = await new ApiClient(app, 'fr').init();
-    const bad = await fr.post('/api/auth/signup', { firmName: '', name: 'X', email: 'not-an-email', password: 'short' });
+    const bad = await fr.post('/api/auth/signup', {
+      firmName: '',
+      name: 'X',
+      email: 'not-an-email',
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('invalid_request');
     expect(bad.body.fields.firmName.code).toBe('required');
-    expect(bad.body.fields.email).toEqual({ code: 'invalid_email', message: "L'adresse e-mail n'est pas valide." });
+    expect(bad.body.fields.email).toEqual({
+      code: 'invalid_email',
+      message: "L'adresse e-mail n'est pas valide.",
+    });
     expect(bad.body.fields.password.code).toBe('too_short');
 
     const en = await new ApiClient(app, 'en').init();
@@ -65,7 +79,9 @@ describe('accounts (real PostgreSQL)', () => {
   it('refuses a second account with the same e-mail, whatever its case', async () => {
     const client = await new ApiClient(app).init();
     const firm = await client.signup();
-    const again = await (await new ApiClient(app).init()).post('/api/auth/signup', { ...newFirm(), email: firm.email.toUpperCase() });
+    const again = await (
+      await new ApiClient(app).init()
+    ).post('/api/auth/signup', { ...newFirm(), email: firm.email.toUpperCase() });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'email_taken', fields: { email: { code: 'already_exists' } } });
   });
@@ -74,7 +90,10 @@ describe('accounts (real PostgreSQL)', () => {
     const client = await new ApiClient(app).init();
     const firm = await client.signup();
     const wrong = await client.post('/api/auth/login', { email: firm.email, password: 'wrong-password-123' });
-    const unknown = await client.post('/api/auth/login', { email: `x${firm.email}`, password: 'wrong-password-123' });
+    const unknown = await client.post('/api/auth/login', {
+      email: `x${firm.email}`,
+      password: 'wrong-password-123',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -95,11 +114,17 @@ describe('accounts (real PostgreSQL)', () => {
     const client = await new ApiClient(limitedApp).init();
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      statuses.push((await client.post('/api/auth/login', { email: 'nobody@example.ma', password: 'whatever-123' })).status);
+      statuses.push(
+        (await client.post('/api/auth/login', { email: 'nobody@example.ma', password: 'whatever-123' }))
+          .status,
+      );
     }
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429]);
-    const limited = await client.post('/api/auth/login', { email: 'nobody@example.ma', password: 'whatever-123' });
+    const limited = await client.post('/api/auth/login', {
+      email: 'nobody@example.ma',
+      password: 'whatever-123',
+    });
     expect(limited.body.code).toBe('rate_limited');
     await limitedApp.close();
   });
@@ -126,8 +151,14 @@ describe('accounts (real PostgreSQL)', () => {
     const db = new Client({ connectionString: process.env['INT_DATABASE_URL'] });
     await db.connect();
     try {
-      const events = await db.query('SELECT action FROM audit_event WHERE firm_id = $1 ORDER BY created_at', [firm.me.firm.id]);
-      expect(events.rows.map((r) => r.action)).toEqual(['firm.signed_up', 'user.logged_out', 'user.logged_in']);
+      const events = await db.query('SELECT action FROM audit_event WHERE firm_id = $1 ORDER BY created_at', [
+        firm.me.firm.id,
+      ]);
+      expect(events.rows.map((r) => r.action)).toEqual([
+        'firm.signed_up',
+        'user.logged_out',
+        'user.logged_in',
+      ]);
     } finally {
       await db.end();
     }

@@ -21,7 +21,9 @@ async function assertIsolation(tenancy: Tenancy, dataSource: DataSource, firmA: 
 
   for (const table of ['firm', 'app_user', 'session', 'audit_event']) {
     const column = table === 'firm' ? 'id' : 'firm_id';
-    const seenByA: { f: string }[] = await tenancy.forFirm(firmA, (em) => em.query(`SELECT DISTINCT ${column} AS f FROM ${table}`));
+    const seenByA: { f: string }[] = await tenancy.forFirm(firmA, (em) =>
+      em.query(`SELECT DISTINCT ${column} AS f FROM ${table}`),
+    );
     expect(seenByA.map((r) => r.f)).toEqual([firmA]);
     const seenByNobody = await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
     expect(seenByNobody[0].n).toBe(0);
@@ -32,7 +34,9 @@ async function assertIsolation(tenancy: Tenancy, dataSource: DataSource, firmA: 
       em.query(`INSERT INTO audit_event (firm_id, action) VALUES ($1, 'intrusion')`, [firmB]),
     ),
   ).rejects.toThrow(/row-level security/);
-  const updated = await tenancy.forFirm(firmA, (em) => em.query(`UPDATE firm SET name = 'hijacked' WHERE id = $1`, [firmB]));
+  const updated = await tenancy.forFirm(firmA, (em) =>
+    em.query(`UPDATE firm SET name = 'hijacked' WHERE id = $1`, [firmB]),
+  );
   expect(updated[1]).toBe(0);
 }
 

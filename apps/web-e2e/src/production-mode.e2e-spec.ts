@@ -1,4 +1,10 @@
-import { createScratchDatabase, dropScratchDatabase, TEST_REDIS_URL, TestSmtpServer, uniqueQueuePrefix } from '@passerelle/testing';
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  TEST_REDIS_URL,
+  TestSmtpServer,
+  uniqueQueuePrefix,
+} from '@passerelle/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

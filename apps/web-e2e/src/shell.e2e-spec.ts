@@ -107,7 +107,9 @@ describe('the product on its embedded defaults', () => {
     await page.getByTestId('login-email').fill(firm.email);
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
-    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('E-mail ou mot de passe incorrect');
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain(
+      'E-mail ou mot de passe incorrect',
+    );
     expect(page.url()).toMatch(/\/login/);
   });
 

@@ -20,7 +20,9 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 }
 
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'http'), { logger: ['error'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'http'), {
+    logger: ['error'],
+  });
   configureHttpApp(app, config, { serveWeb: false });
   await app.init();
   return app;
@@ -35,13 +37,18 @@ export class ApiClient {
   private readonly agent: ReturnType<typeof request.agent>;
   private xsrf = '';
 
-  constructor(app: INestApplication, private readonly language = 'fr') {
+  constructor(
+    app: INestApplication,
+    private readonly language = 'fr',
+  ) {
     this.agent = request.agent(app.getHttpServer());
   }
 
   async init(): Promise<this> {
     const res = await this.agent.get('/api/health');
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('XSRF-TOKEN='));
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('XSRF-TOKEN='));
     if (!cookie) throw new Error('no XSRF-TOKEN cookie issued');
     this.xsrf = cookie.split(';')[0].split('=')[1];
     return this;
@@ -52,7 +59,11 @@ export class ApiClient {
   }
 
   post(path: string, body?: object) {
-    return this.agent.post(path).set('X-XSRF-TOKEN', this.xsrf).set('Accept-Language', this.language).send(body);
+    return this.agent
+      .post(path)
+      .set('X-XSRF-TOKEN', this.xsrf)
+      .set('Accept-Language', this.language)
+      .send(body);
   }
 
   /** What a cross-site form post would send: the cookies, but not the header. */
@@ -61,7 +72,11 @@ export class ApiClient {
   }
 
   patch(path: string, body?: object) {
-    return this.agent.patch(path).set('X-XSRF-TOKEN', this.xsrf).set('Accept-Language', this.language).send(body);
+    return this.agent
+      .patch(path)
+      .set('X-XSRF-TOKEN', this.xsrf)
+      .set('Accept-Language', this.language)
+      .send(body);
   }
 
   /** Signs a new firm up and stays signed in as its admin. */

@@ -30,9 +30,15 @@ export class ProductProcess {
 
   async start(readyLine: RegExp, timeoutMs = 60_000): Promise<void> {
     const script = join(ROOT, 'dist', 'apps', 'api', `${this.entry}.js`);
-    if (!existsSync(script)) throw new Error(`${script} is missing: build first (npx nx run-many -t build -p api web)`);
+    if (!existsSync(script))
+      throw new Error(`${script} is missing: build first (npx nx run-many -t build -p api web)`);
     // Only the variables given here: a stray DATABASE_URL in the caller's environment must not leak in.
-    const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...this.env };
+    const env: Record<string, string> = {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '/tmp',
+      NO_COLOR: '1',
+      ...this.env,
+    };
     this.child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const child = this.child;
     this.exited = new Promise((ok) => child.once('exit', (code) => ok(code)));
@@ -40,8 +46,10 @@ export class ProductProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const deadline = Date.now() + timeoutMs;
     while (!readyLine.test(this.output)) {
-      if (child.exitCode !== null) throw new Error(`${this.entry} exited (${child.exitCode}):\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`${this.entry} not ready after ${timeoutMs} ms:\n${this.output}`);
+      if (child.exitCode !== null)
+        throw new Error(`${this.entry} exited (${child.exitCode}):\n${this.output}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.entry} not ready after ${timeoutMs} ms:\n${this.output}`);
       await new Promise((ok) => setTimeout(ok, 100));
     }
   }
@@ -56,7 +64,9 @@ export class ProductProcess {
 }
 
 /** The HTTP process, ready when it prints its URL. */
-export async function startServer(env: Record<string, string>): Promise<{ server: ProductProcess; url: string }> {
+export async function startServer(
+  env: Record<string, string>,
+): Promise<{ server: ProductProcess; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = new ProductProcess('main', { PORT: String(port), APP_URL: url, ...env });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-export type AuditAction = 'firm.signed_up' | 'user.logged_in' | 'user.logged_out' | 'user.preferences_changed';
+export type AuditAction =
+  'firm.signed_up' | 'user.logged_in' | 'user.logged_out' | 'user.preferences_changed';
 
 export interface AuditEntry {
   firmId: string;
@@ -19,7 +20,14 @@ export class AuditService {
     await em.query(
       `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [entry.firmId, entry.actorUserId, entry.action, entry.targetType ?? null, entry.targetId ?? null, entry.data ?? {}],
+      [
+        entry.firmId,
+        entry.actorUserId,
+        entry.action,
+        entry.targetType ?? null,
+        entry.targetId ?? null,
+        entry.data ?? {},
+      ],
     );
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { Tenancy } from '../../database/tenancy';
@@ -29,6 +29,8 @@ export interface NewFirm {
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly tenancy: Tenancy,
     private readonly sessions: SessionService,
@@ -38,16 +40,29 @@ export class AuthService {
 
   async signup(input: SignupDto): Promise<NewSession> {
     const created = await this.createFirm(input, { withSession: true });
-    await this.jobs.enqueue<WelcomeMailPayload>(
-      WELCOME_MAIL_JOB,
-      { to: created.me.user.email, name: created.me.user.name, firmName: created.me.firm.name, language: created.me.user.language },
-      { jobId: `welcome:${created.me.user.id}` },
-    );
+    // The welcome e-mail is a courtesy: the account exists and works even if the queue is unreachable.
+    await this.jobs
+      .enqueue<WelcomeMailPayload>(
+        WELCOME_MAIL_JOB,
+        {
+          to: created.me.user.email,
+          name: created.me.user.name,
+          firmName: created.me.firm.name,
+          language: created.me.user.language,
+        },
+        { jobId: `welcome:${created.me.user.id}` },
+      )
+      .catch((error: Error) =>
+        this.logger.error(`Welcome e-mail not queued for ${created.me.user.id}: ${error.message}`),
+      );
     return created as NewSession;
   }
 
   /** A firm and its first admin in one transaction (sign-up and the demo seed share this). */
-  async createFirm(input: NewFirm, options: { withSession: boolean }): Promise<Partial<NewSession> & { me: MeDto }> {
+  async createFirm(
+    input: NewFirm,
+    options: { withSession: boolean },
+  ): Promise<Partial<NewSession> & { me: MeDto }> {
     const passwordHash = await hashPassword(input.password);
     const firmId = randomUUID();
     const language: UiLanguage = input.language ?? 'fr';
@@ -55,8 +70,22 @@ export class AuthService {
       return await this.tenancy.forFirm(firmId, async (em) => {
         await em.insert(Firm, { id: firmId, name: input.firmName });
         const userId = randomUUID();
-        await em.insert(User, { id: userId, firmId, email: input.email, name: input.name, passwordHash, role: 'admin', language });
-        await this.audit.record(em, { firmId, actorUserId: userId, action: 'firm.signed_up', targetType: 'firm', targetId: firmId });
+        await em.insert(User, {
+          id: userId,
+          firmId,
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          role: 'admin',
+          language,
+        });
+        await this.audit.record(em, {
+          firmId,
+          actorUserId: userId,
+          action: 'firm.signed_up',
+          targetType: 'firm',
+          targetId: firmId,
+        });
         const me: MeDto = {
           user: { id: userId, name: input.name, email: input.email, role: 'admin', language },
           firm: { id: firmId, name: input.firmName },
@@ -125,7 +154,10 @@ export class AuthService {
   async resetPassword(email: string, password: string): Promise<boolean> {
     const passwordHash = await hashPassword(password);
     const user = await this.tenancy.scoped({ loginEmail: email.toLowerCase() }, (em) =>
-      em.createQueryBuilder(User, 'u').where('lower(u.email) = :email', { email: email.toLowerCase() }).getOne(),
+      em
+        .createQueryBuilder(User, 'u')
+        .where('lower(u.email) = :email', { email: email.toLowerCase() })
+        .getOne(),
     );
     if (!user) return false;
     await this.tenancy.forFirm(user.firmId, (em) => em.update(User, { id: user.id }, { passwordHash }));
@@ -135,7 +167,13 @@ export class AuthService {
 
 function toMe(user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'language'>, firm: Firm): MeDto {
   return {
-    user: { id: user.id, name: user.name, email: user.email, role: user.role as UserRole, language: user.language },
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role as UserRole,
+      language: user.language,
+    },
     firm: { id: firm.id, name: firm.name },
   };
 }

@@ -15,10 +15,18 @@ export class SessionService {
   ) {}
 
   /** Creates a session inside the caller's firm transaction; returns the raw token for the cookie. */
-  async create(em: EntityManager, user: Pick<User, 'id' | 'firmId'>): Promise<{ token: string; expiresAt: Date }> {
+  async create(
+    em: EntityManager,
+    user: Pick<User, 'id' | 'firmId'>,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_DAYS * 86_400_000);
-    await em.insert(Session, { firmId: user.firmId, userId: user.id, tokenHash: hashToken(token), expiresAt });
+    await em.insert(Session, {
+      firmId: user.firmId,
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
     return { token, expiresAt };
   }
 
@@ -32,7 +40,13 @@ export class SessionService {
       await setScope(em, { firmId: session.firmId });
       const user = await em.findOne(User, { where: { id: session.userId } });
       if (!user) return null;
-      return { userId: user.id, firmId: user.firmId, role: user.role, language: user.language, sessionId: session.id };
+      return {
+        userId: user.id,
+        firmId: user.firmId,
+        role: user.role,
+        language: user.language,
+        sessionId: session.id,
+      };
     });
   }
 

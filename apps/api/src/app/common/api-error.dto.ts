@@ -10,6 +10,9 @@ export class ApiErrorDto {
   @ApiProperty({ example: 400 }) statusCode!: number;
   @ApiProperty({ example: 'invalid_request' }) code!: string;
   @ApiProperty({ example: 'La requête contient des erreurs.' }) message!: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/FieldErrorDto' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/FieldErrorDto' },
+  })
   fields?: Record<string, FieldErrorDto>;
 }

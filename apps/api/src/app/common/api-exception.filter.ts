@@ -63,5 +63,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
-  return typeof error === 'object' && error !== null && 'type' in error && typeof (error as { status?: unknown }).status === 'number';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'type' in error &&
+    typeof (error as { status?: unknown }).status === 'number'
+  );
 }

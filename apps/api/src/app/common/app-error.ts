@@ -67,7 +67,10 @@ export function messageFor(code: string, lang: UiLang): string {
 }
 
 /** The request's language: the signed-in user's choice, else Accept-Language, else French. */
-export function requestLanguage(req: { auth?: { language?: string }; headers: Record<string, unknown> }): UiLang {
+export function requestLanguage(req: {
+  auth?: { language?: string };
+  headers: Record<string, unknown>;
+}): UiLang {
   if (req.auth?.language === 'en' || req.auth?.language === 'fr') return req.auth.language;
   const header = String(req.headers['accept-language'] ?? '');
   const first = header.split(',')[0]?.trim().slice(0, 2).toLowerCase();

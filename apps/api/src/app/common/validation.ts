@@ -31,6 +31,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', toFieldProblems(errors)),
+    exceptionFactory: (errors) =>
+      new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', toFieldProblems(errors)),
   });
 }

@@ -19,7 +19,10 @@ class HealthDto {
 }
 
 const within = <T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> =>
-  Promise.race([promise.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
+  Promise.race([
+    promise.catch(() => fallback),
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref()),
+  ]);
 
 @ApiTags('health')
 @Public()
@@ -36,7 +39,11 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const [db, queue, mail] = await Promise.all([
-      within(this.dataSource.query('SELECT 1').then(() => true), 3000, false),
+      within(
+        this.dataSource.query('SELECT 1').then(() => true),
+        3000,
+        false,
+      ),
       within(this.queue.check(), 3000, false),
       within(this.mail.check(), 5000, false),
     ]);

@@ -4,6 +4,7 @@ import type { Job, Queue } from 'bull';
 import { EnqueueOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobQueue, JobRegistry } from './job-queue';
 
 export const QUEUE_NAME = 'passerelle';
+const ENQUEUE_TIMEOUT_MS = 5000;
 
 /** Redis-backed queue: the API enqueues, a separately started worker (worker.ts) processes. */
 @Injectable()
@@ -15,6 +16,22 @@ export class BullJobQueue extends JobQueue {
   }
 
   async enqueue<P>(name: string, payload: P, options: EnqueueOptions = {}): Promise<void> {
+    // ioredis queues commands while Redis is unreachable: bound the wait so a request never hangs on it.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not accept job "${name}" within ${ENQUEUE_TIMEOUT_MS} ms`)),
+        ENQUEUE_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([this.add(name, payload, options), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async add<P>(name: string, payload: P, options: EnqueueOptions): Promise<void> {
     await this.queue.add(name, payload, {
       jobId: options.jobId,
       attempts: JOB_ATTEMPTS,

@@ -21,7 +21,9 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
       if (this.seenIds.has(options.jobId)) return;
       this.seenIds.add(options.jobId);
     }
-    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.attempt(name, payload, 1));
+    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+      this.attempt(name, payload, 1),
+    );
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run));
   }
@@ -48,7 +50,9 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
         return;
       }
       const delay = JOB_BACKOFF_MS * 2 ** (attempt - 1);
-      this.logger.warn(`${name} attempt ${attempt} failed (${(error as Error).message}); retrying in ${delay} ms`);
+      this.logger.warn(
+        `${name} attempt ${attempt} failed (${(error as Error).message}); retrying in ${delay} ms`,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
       await this.attempt(name, payload, attempt + 1);
     }

@@ -21,7 +21,11 @@ export class JobsModule {
         exports: [JobRegistry, JobQueue, InProcessJobQueue],
       };
     }
-    const providers: Provider[] = [JobRegistry, BullJobQueue, { provide: JobQueue, useExisting: BullJobQueue }];
+    const providers: Provider[] = [
+      JobRegistry,
+      BullJobQueue,
+      { provide: JobQueue, useExisting: BullJobQueue },
+    ];
     if (options.processJobs) providers.push(BullJobProcessor);
     return {
       module: JobsModule,

@@ -52,7 +52,14 @@ export class MailService {
       const id = `${new Date().toISOString().replace(/[:.]/g, '-')}_${randomBytes(4).toString('hex')}`;
       await mkdir(this.outboxDir, { recursive: true });
       await writeFile(join(this.outboxDir, `${id}.eml`), info.message as Buffer);
-      const summary: OutboxMessage = { id, to: message.to, subject: message.subject, date: new Date().toISOString(), text: message.text, html: message.html };
+      const summary: OutboxMessage = {
+        id,
+        to: message.to,
+        subject: message.subject,
+        date: new Date().toISOString(),
+        text: message.text,
+        html: message.html,
+      };
       await writeFile(join(this.outboxDir, `${id}.json`), JSON.stringify(summary));
       this.logger.log(`Written to outbox: ${id} (${message.subject} → ${message.to})`);
     }

@@ -13,7 +13,10 @@ export interface WelcomeMailPayload {
 }
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 /** Sent after a firm signs up: proves the queue → worker → mail path end to end. */
 @Injectable()
@@ -36,11 +39,19 @@ export class WelcomeMailJob implements JobHandler<WelcomeMailPayload>, OnModuleI
       payload.language === 'en'
         ? {
             subject: `Welcome to Passerelle, ${payload.firmName}`,
-            lines: [`Hello ${payload.name},`, `Your firm ${payload.firmName} is ready on Passerelle.`, `Sign in: ${url}/login`],
+            lines: [
+              `Hello ${payload.name},`,
+              `Your firm ${payload.firmName} is ready on Passerelle.`,
+              `Sign in: ${url}/login`,
+            ],
           }
         : {
             subject: `Bienvenue sur Passerelle, ${payload.firmName}`,
-            lines: [`Bonjour ${payload.name},`, `Votre cabinet ${payload.firmName} est prêt sur Passerelle.`, `Connexion : ${url}/login`],
+            lines: [
+              `Bonjour ${payload.name},`,
+              `Votre cabinet ${payload.firmName} est prêt sur Passerelle.`,
+              `Connexion : ${url}/login`,
+            ],
           };
     await this.mail.send({
       to: payload.to,

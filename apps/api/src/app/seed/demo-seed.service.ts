@@ -33,7 +33,8 @@ export class DemoSeedService {
 
   async seed(): Promise<DemoCredentials> {
     const password = randomBytes(9).toString('base64url');
-    if (await this.auth.resetPassword(DEMO_EMAIL, password)) return { email: DEMO_EMAIL, password, created: false };
+    if (await this.auth.resetPassword(DEMO_EMAIL, password))
+      return { email: DEMO_EMAIL, password, created: false };
     await this.auth.createFirm(
       { firmName: DEMO_FIRM, name: 'Admin Démo', email: DEMO_EMAIL, password, language: 'fr' },
       { withSession: false },

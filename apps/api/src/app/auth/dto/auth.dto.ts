@@ -5,7 +5,8 @@ import { UI_LANGUAGES, USER_ROLES, type UiLanguage, type UserRole } from '../../
 import { MIN_PASSWORD_LENGTH } from '../passwords';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trimLower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class SignupDto {
   @ApiProperty({ maxLength: 160, example: 'Cabinet Atlas Conseil' })
