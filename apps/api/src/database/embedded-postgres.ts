@@ -16,9 +16,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   // Loaded lazily: production (DATABASE_URL set) never pays for the WASM engine.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+  const db = await PGlite.create(dir, { extensions: { pg_trgm } });
   // The app uses ONE connection at a time (pool of one); the second slot only absorbs the moment when a
   // closed connection's handler is not yet released while the next one opens (migrations → app pool).
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });
