@@ -2,7 +2,9 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { AccountingSoftwareModule } from './accounting-software/accounting-software.module';
 import { AuditModule } from './audit/audit.module';
+import { ClientsModule } from './clients/clients.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -14,7 +16,13 @@ import { SeedModule } from './seed/seed.module';
  * Feature modules: they depend only on the global infrastructure providers (config, database, jobs, mail,
  * audit), so the OpenAPI generator can compile them with those providers mocked and no database.
  */
-export const FEATURE_MODULES: Type[] = [AuthModule, HealthModule, OutboxModule];
+export const FEATURE_MODULES: Type[] = [
+  AuthModule,
+  HealthModule,
+  OutboxModule,
+  ClientsModule,
+  AccountingSoftwareModule,
+];
 
 export type ProcessRole = 'http' | 'worker' | 'tool';
 

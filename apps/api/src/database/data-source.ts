@@ -1,13 +1,15 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { AccountingSoftwareConfig } from '../app/accounting-software/accounting-software-config.entity';
 import { AuditEvent } from '../app/audit/audit-event.entity';
+import { Client } from '../app/clients/client.entity';
 import { Session } from '../app/auth/session.entity';
 import { Firm } from '../app/firms/firm.entity';
 import { User } from '../app/users/user.entity';
 import { pgAsAppRole } from './app-role-pg';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [Firm, User, Session, AuditEvent];
+export const ENTITIES = [Firm, User, Session, AuditEvent, AccountingSoftwareConfig, Client];
 
 export interface DatabaseTarget {
   url: string;

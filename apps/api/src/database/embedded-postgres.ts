@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Extension } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,7 +17,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   // Loaded lazily: production (DATABASE_URL set) never pays for the WASM engine.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  // A subpath export: the API's node10 module resolution cannot type it, hence the typed require.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
   const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create(dir, { extensions: { pg_trgm } });

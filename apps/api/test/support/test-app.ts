@@ -80,7 +80,15 @@ export class ApiClient {
   }
 
   /** Signs a new firm up and stays signed in as its admin. */
-  async signup(overrides: Partial<{ firmName: string; name: string; email: string; password: string }> = {}) {
+  async signup(
+    overrides: Partial<{
+      firmName: string;
+      name: string;
+      email: string;
+      password: string;
+      language: 'fr' | 'en';
+    }> = {},
+  ) {
     const body = { ...newFirm(), ...overrides };
     const res = await this.post('/api/auth/signup', body);
     if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);

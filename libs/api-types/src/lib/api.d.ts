@@ -132,6 +132,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Clients_list"];
+        put?: never;
+        post: operations["Clients_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Clients_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Clients_update"];
+        trace?: never;
+    };
+    "/api/clients/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Clients_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Clients_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Clients_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounting-software/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountingSoftware_catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounting-software/configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountingSoftware_list"];
+        put?: never;
+        post: operations["AccountingSoftware_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounting-software/configs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AccountingSoftware_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounting-software/configs/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountingSoftware_setDefault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -201,6 +345,141 @@ export interface components {
             date: string;
             text: string;
             html: string;
+        };
+        Object: Record<string, never>;
+        ClientDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            postalCode: string;
+            city: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            ice: string | null;
+            taxId: string | null;
+            iban: string | null;
+            /** @description ISO 639-1 */
+            language: string;
+            contactName: string;
+            contactLanguage: string;
+            contactEmail: string | null;
+            shareDocuments: boolean;
+            /** Format: uuid */
+            accountingSoftwareId: string | null;
+            accountingSoftwareLabel: string | null;
+            /** @enum {string} */
+            status: "not_invited" | "invited" | "active" | "invitation_failed" | "invitation_expired" | "deactivated";
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ClientPageDto: {
+            items: components["schemas"]["ClientDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SaveClientDto: {
+            /** @example Atlas Négoce SARL */
+            name?: string;
+            /** @example 12, rue Ibn Batouta */
+            address?: string;
+            /** @example 20250 */
+            postalCode?: string;
+            /** @example Casablanca */
+            city?: string;
+            /**
+             * @description A country name in any language, or an ISO code
+             * @example Maroc
+             */
+            country?: string;
+            /** @example 001525587000045 */
+            ice?: string;
+            /** @example 1234567 */
+            taxId?: string;
+            iban?: string;
+            /** @example fr */
+            language?: string;
+            contactName?: string;
+            /** @example fr */
+            contactLanguage?: string;
+            contactEmail?: string;
+            shareDocuments?: boolean;
+            /** Format: uuid */
+            accountingSoftwareId?: string | null;
+        };
+        ClientWarningDto: {
+            field: string;
+            code: string;
+            message: string;
+        };
+        SavedClientDto: {
+            client: components["schemas"]["ClientDto"];
+            warnings: components["schemas"]["ClientWarningDto"][];
+        };
+        TimelineEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example client.created */
+            action: string;
+            actorName: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AccountingProductDto: {
+            /** @example sage-100 */
+            key: string;
+            /** @example Sage 100 Comptabilité */
+            name: string;
+            deliveryMethods: ("email" | "export")[];
+        };
+        AccountingSoftwareConfigDto: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** @example sage-100 */
+            product: string;
+            /** @example Sage 100 Comptabilité */
+            productName: string;
+            /** @enum {string} */
+            deliveryMethod: "email" | "export";
+            deliveryEmail: string | null;
+            /** @enum {string|null} */
+            exportFormat: "csv" | "xlsx" | null;
+            /** @enum {string|null} */
+            exportFrequency: "daily" | "weekly" | "monthly" | null;
+            isDefault: boolean;
+            /** @description Clients using this configuration */
+            clientCount: number;
+        };
+        SaveAccountingSoftwareConfigDto: {
+            /** @example Sage — dossier principal */
+            label: string;
+            /** @enum {string} */
+            product: "sage-100" | "sage-50" | "ciel-compta" | "ebp-compta" | "cegid" | "odoo" | "dolibarr" | "quickbooks" | "pennylane" | "excel-csv" | "other";
+            /** @enum {string} */
+            deliveryMethod: "email" | "export";
+            /** @description Required when deliveryMethod is 'email' */
+            deliveryEmail?: string;
+            /**
+             * @description Required when deliveryMethod is 'export'
+             * @enum {string}
+             */
+            exportFormat?: "csv" | "xlsx";
+            /**
+             * @description Required when deliveryMethod is 'export'
+             * @enum {string}
+             */
+            exportFrequency?: "daily" | "weekly" | "monthly";
+            /** @description Make it the firm default (the first configuration always is) */
+            isDefault?: boolean;
         };
         ApiErrorDto: {
             /** @example 400 */
@@ -396,6 +675,279 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OutboxMessageDto"];
+                };
+            };
+        };
+    };
+    Clients_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                sort?: "name" | "city" | "country" | "status" | "createdAt" | "updatedAt";
+                order?: "asc" | "desc";
+                /** @description Name, ICE, IF, contact, e-mail or city; accent- and case-insensitive */
+                q?: string;
+                /** @description Comma-separated */
+                status?: ("not_invited" | "invited" | "active" | "invitation_failed" | "invitation_expired" | "deactivated")[];
+                /** @description Comma-separated ISO codes */
+                country?: string[];
+                shareDocuments?: boolean;
+                accountingSoftwareId?: string;
+                /** @description true: archived clients only; default: active ones */
+                archived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPageDto"];
+                };
+            };
+        };
+    };
+    Clients_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveClientDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedClientDto"];
+                };
+            };
+        };
+    };
+    Clients_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+        };
+    };
+    Clients_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveClientDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedClientDto"];
+                };
+            };
+        };
+    };
+    Clients_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+        };
+    };
+    Clients_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+        };
+    };
+    Clients_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEventDto"][];
+                };
+            };
+        };
+    };
+    AccountingSoftware_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingProductDto"][];
+                };
+            };
+        };
+    };
+    AccountingSoftware_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingSoftwareConfigDto"][];
+                };
+            };
+        };
+    };
+    AccountingSoftware_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAccountingSoftwareConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingSoftwareConfigDto"];
+                };
+            };
+        };
+    };
+    AccountingSoftware_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAccountingSoftwareConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingSoftwareConfigDto"];
+                };
+            };
+        };
+    };
+    AccountingSoftware_setDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingSoftwareConfigDto"];
                 };
             };
         };

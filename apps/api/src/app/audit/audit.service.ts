@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 export type AuditAction =
-  'firm.signed_up' | 'user.logged_in' | 'user.logged_out' | 'user.preferences_changed';
+  | 'firm.signed_up'
+  | 'user.logged_in'
+  | 'user.logged_out'
+  | 'user.preferences_changed'
+  | 'client.created'
+  | 'client.updated'
+  | 'client.archived'
+  | 'client.restored'
+  | 'accounting_software.created'
+  | 'accounting_software.updated'
+  | 'accounting_software.default_changed';
 
 export interface AuditEntry {
   firmId: string;

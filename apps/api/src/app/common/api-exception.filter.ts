@@ -1,13 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { ApiErrorCode, AppError, FieldProblem, messageFor, requestLanguage } from './app-error';
+import { formatError, isErrorCode, isFieldKey } from '@passerelle/domain-client';
+import { ApiErrorCode, AppError, FieldProblem, messageFor, requestLanguage, UiLang } from './app-error';
 
 export interface ApiErrorBody {
   statusCode: number;
   code: string;
   message: string;
-  fields?: Record<string, Required<FieldProblem>>;
+  fields?: Record<string, { code: string; message: string }>;
 }
 
 const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
@@ -54,12 +55,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
       body.fields = Object.fromEntries(
         Object.entries(fields).map(([key, problem]) => [
           key,
-          { code: problem.code, message: problem.message ?? messageFor(problem.code, lang) },
+          { code: problem.code, message: problem.message ?? fieldMessage(key, problem, lang) },
         ]),
       );
     }
     res.status(status).json(body);
   }
+}
+
+/** Domain codes get the domain catalogue's « Label — message »; the others the API's own messages. */
+function fieldMessage(field: string, problem: FieldProblem, lang: UiLang): string {
+  if (isErrorCode(problem.code) && isFieldKey(field))
+    return formatError(problem.code, lang, field, problem.hint);
+  return messageFor(problem.code, lang);
 }
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {

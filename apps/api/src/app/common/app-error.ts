@@ -42,6 +42,8 @@ export type ApiErrorCode = keyof typeof API_ERROR_MESSAGES;
 
 export interface FieldProblem {
   code: string;
+  /** Language-neutral detail for domain codes (expected length, suggestion…), see libs/domain/client. */
+  hint?: string;
   message?: string;
 }
 

@@ -1,0 +1,302 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { formatWarning, type FieldKey, type MessageLanguage } from '@passerelle/domain-client';
+import { lookupKey, validateClient, type RawClientRow } from '@passerelle/domain-validators';
+import { EntityManager } from 'typeorm';
+import { Tenancy } from '../../database/tenancy';
+import { AccountingSoftwareConfig } from '../accounting-software/accounting-software-config.entity';
+import { AuditService } from '../audit/audit.service';
+import type { AuthContext } from '../auth/decorators';
+import { isUniqueViolation } from '../auth/auth.service';
+import { AppError, FieldProblem } from '../common/app-error';
+import { Client } from './client.entity';
+import {
+  ClientDto,
+  ClientPageDto,
+  ClientSort,
+  ListClientsQuery,
+  SaveClientDto,
+  SavedClientDto,
+  TimelineEventDto,
+} from './dto/client.dto';
+
+/** What the list searches in; normalised with the domain's lookupKey (accents, case, punctuation). */
+export function clientSearchText(
+  client: Pick<Client, 'name' | 'ice' | 'taxId' | 'contactName' | 'contactEmail' | 'city'>,
+): string {
+  return [client.name, client.ice, client.taxId, client.contactName, client.contactEmail, client.city]
+    .filter((part): part is string => !!part)
+    .map(lookupKey)
+    .join(' ');
+}
+
+const SORT_COLUMNS: Record<ClientSort, string> = {
+  name: 'lower(c.name)',
+  city: 'lower(c.city)',
+  country: 'c.country',
+  status: 'c.status',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+
+const EDITABLE_FIELDS: (keyof SaveClientDto)[] = [
+  'name',
+  'address',
+  'postalCode',
+  'city',
+  'country',
+  'ice',
+  'taxId',
+  'iban',
+  'language',
+  'contactName',
+  'contactLanguage',
+  'contactEmail',
+  'shareDocuments',
+  'accountingSoftwareId',
+];
+
+@Injectable()
+export class ClientsService {
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(auth: AuthContext, input: SaveClientDto, lang: MessageLanguage): Promise<SavedClientDto> {
+    const { draft, warnings } = validate(input as RawClientRow);
+    return this.write(async (em) => {
+      await assertSoftwareInFirm(em, draft.accountingSoftwareId);
+      const client = em.create(Client, {
+        ...draft,
+        firmId: auth.firmId,
+        createdBy: auth.userId,
+        searchText: clientSearchText(draft),
+      });
+      await em.insert(Client, client);
+      await this.audit.record(em, {
+        firmId: auth.firmId,
+        actorUserId: auth.userId,
+        action: 'client.created',
+        targetType: 'client',
+        targetId: client.id,
+      });
+      return { client: await this.loadDto(em, client.id), warnings: warningDtos(warnings, lang) };
+    }, auth);
+  }
+
+  /** Partial update: the given fields replace the stored ones, then the whole record is validated again. */
+  async update(
+    auth: AuthContext,
+    id: string,
+    input: SaveClientDto,
+    lang: MessageLanguage,
+  ): Promise<SavedClientDto> {
+    return this.write(async (em) => {
+      const current = await findClient(em, id);
+      const merged: RawClientRow = { ...toRaw(current) };
+      for (const key of EDITABLE_FIELDS) if (input[key] !== undefined) merged[key] = input[key];
+      const { draft, warnings } = validate(merged);
+      await assertSoftwareInFirm(em, draft.accountingSoftwareId);
+      const changes = (Object.keys(draft) as (keyof typeof draft)[]).filter(
+        (key) => draft[key] !== current[key],
+      );
+      if (changes.length > 0) {
+        await em.update(Client, { id }, { ...draft, searchText: clientSearchText(draft) });
+        await this.audit.record(em, {
+          firmId: auth.firmId,
+          actorUserId: auth.userId,
+          action: 'client.updated',
+          targetType: 'client',
+          targetId: id,
+          data: { fields: changes },
+        });
+      }
+      return { client: await this.loadDto(em, id), warnings: warningDtos(warnings, lang) };
+    }, auth);
+  }
+
+  setArchived(auth: AuthContext, id: string, archived: boolean): Promise<ClientDto> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => {
+      const current = await findClient(em, id);
+      if ((current.archivedAt !== null) !== archived) {
+        await em.update(Client, { id }, { archivedAt: archived ? new Date() : null });
+        await this.audit.record(em, {
+          firmId: auth.firmId,
+          actorUserId: auth.userId,
+          action: archived ? 'client.archived' : 'client.restored',
+          targetType: 'client',
+          targetId: id,
+        });
+      }
+      return this.loadDto(em, id);
+    });
+  }
+
+  get(auth: AuthContext, id: string): Promise<ClientDto> {
+    return this.tenancy.forFirm(auth.firmId, (em) => this.loadDto(em, id));
+  }
+
+  list(auth: AuthContext, query: ListClientsQuery): Promise<ClientPageDto> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => {
+      const qb = em
+        .createQueryBuilder(Client, 'c')
+        .leftJoin(AccountingSoftwareConfig, 's', 's.id = c.accounting_software_id')
+        .addSelect('s.label', 'software_label')
+        .where('c.firm_id = :firmId', { firmId: auth.firmId })
+        .andWhere(query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
+      const search = query.q ? lookupKey(query.q) : '';
+      if (search) qb.andWhere(`c.search_text LIKE :search`, { search: `%${escapeLike(search)}%` });
+      if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
+      if (query.country?.length)
+        qb.andWhere('c.country IN (:...country)', { country: query.country.map((c) => c.toUpperCase()) });
+      if (query.shareDocuments !== undefined)
+        qb.andWhere('c.share_documents = :share', { share: query.shareDocuments });
+      if (query.accountingSoftwareId)
+        qb.andWhere('c.accounting_software_id = :software', { software: query.accountingSoftwareId });
+
+      const total = await qb.clone().select('count(*)', 'n').orderBy().getRawOne<{ n: string }>();
+      const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+      qb.orderBy(SORT_COLUMNS[query.sort], direction).addOrderBy('c.id', direction);
+      qb.offset((query.page - 1) * query.pageSize).limit(query.pageSize);
+      const { entities, raw } = await qb.getRawAndEntities<{ software_label: string | null }>();
+      return {
+        items: entities.map((client, i) => toDto(client, raw[i]?.software_label ?? null)),
+        total: Number(total?.n ?? 0),
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
+  }
+
+  timeline(auth: AuthContext, id: string): Promise<TimelineEventDto[]> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => {
+      await findClient(em, id);
+      const rows: {
+        id: string;
+        action: string;
+        actor_name: string | null;
+        data: Record<string, unknown>;
+        created_at: Date;
+      }[] = await em.query(
+        `SELECT e.id, e.action, u.name AS actor_name, e.data, e.created_at
+             FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+            WHERE e.target_type = 'client' AND e.target_id = $1
+            ORDER BY e.created_at DESC, e.id DESC
+            LIMIT 200`,
+        [id],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        action: row.action,
+        actorName: row.actor_name,
+        data: row.data,
+        createdAt: row.created_at.toISOString(),
+      }));
+    });
+  }
+
+  private async write<T>(work: (em: EntityManager) => Promise<T>, auth: AuthContext): Promise<T> {
+    try {
+      return await this.tenancy.forFirm(auth.firmId, work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'client_ice_key')) {
+        throw new AppError(HttpStatus.CONFLICT, 'invalid_request', { ice: { code: 'already_exists' } });
+      }
+      if (isUniqueViolation(error, 'client_contact_email_key')) {
+        throw new AppError(HttpStatus.CONFLICT, 'invalid_request', {
+          contactEmail: { code: 'already_exists' },
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async loadDto(em: EntityManager, id: string): Promise<ClientDto> {
+    const client = await findClient(em, id);
+    const software = client.accountingSoftwareId
+      ? await em.findOne(AccountingSoftwareConfig, { where: { id: client.accountingSoftwareId } })
+      : null;
+    return toDto(client, software?.label ?? null);
+  }
+}
+
+function validate(row: RawClientRow) {
+  const result = validateClient(row);
+  if (!result.value) {
+    const fields: Record<string, FieldProblem> = {};
+    for (const error of result.errors) fields[error.field] ??= { code: error.code, hint: error.hint };
+    throw new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', fields);
+  }
+  return { draft: result.value, warnings: result.warnings };
+}
+
+async function findClient(em: EntityManager, id: string): Promise<Client> {
+  const client = await em.findOne(Client, { where: { id } });
+  if (!client) throw AppError.notFound();
+  return client;
+}
+
+async function assertSoftwareInFirm(em: EntityManager, id: string | null): Promise<void> {
+  if (!id) return;
+  const found = await em.count(AccountingSoftwareConfig, { where: { id } });
+  if (!found)
+    throw new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', {
+      accountingSoftwareId: { code: 'unknown_accounting_software' },
+    });
+}
+
+function warningDtos(warnings: ReturnType<typeof validateClient>['warnings'], lang: MessageLanguage) {
+  return warnings.map((warning) => ({
+    field: warning.field ?? '',
+    code: warning.code,
+    message: formatWarning(warning.code, lang, warning.field as FieldKey | undefined, warning.hint),
+  }));
+}
+
+function toRaw(client: Client): RawClientRow {
+  return {
+    name: client.name,
+    address: client.address,
+    postalCode: client.postalCode,
+    city: client.city,
+    country: client.country,
+    ice: client.ice,
+    taxId: client.taxId,
+    iban: client.iban,
+    language: client.language,
+    contactName: client.contactName,
+    contactLanguage: client.contactLanguage,
+    contactEmail: client.contactEmail,
+    shareDocuments: client.shareDocuments,
+    accountingSoftwareId: client.accountingSoftwareId,
+  };
+}
+
+function toDto(client: Client, softwareLabel: string | null): ClientDto {
+  return {
+    id: client.id,
+    name: client.name,
+    address: client.address,
+    postalCode: client.postalCode,
+    city: client.city,
+    country: client.country,
+    ice: client.ice,
+    taxId: client.taxId,
+    iban: client.iban,
+    language: client.language,
+    contactName: client.contactName,
+    contactLanguage: client.contactLanguage,
+    contactEmail: client.contactEmail,
+    shareDocuments: client.shareDocuments,
+    accountingSoftwareId: client.accountingSoftwareId,
+    accountingSoftwareLabel: softwareLabel,
+    status: client.status,
+    archivedAt: client.archivedAt?.toISOString() ?? null,
+    createdAt: client.createdAt.toISOString(),
+    updatedAt: client.updatedAt.toISOString(),
+  };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

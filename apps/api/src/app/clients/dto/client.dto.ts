@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CLIENT_STATUSES, type ClientStatus } from '@passerelle/domain-client';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+/**
+ * The client form's values as typed. Only the shape is checked here; every field rule (ICE checksum,
+ * country names in any language, …) is the domain library's validateClient, shared with the web app.
+ */
+export class SaveClientDto {
+  @ApiPropertyOptional({ example: 'Atlas Négoce SARL' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  name?: string;
+  @ApiPropertyOptional({ example: '12, rue Ibn Batouta' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  address?: string;
+  @ApiPropertyOptional({ example: '20250' }) @IsOptional() @IsString() @MaxLength(100) postalCode?: string;
+  @ApiPropertyOptional({ example: 'Casablanca' }) @IsOptional() @IsString() @MaxLength(1000) city?: string;
+  @ApiPropertyOptional({ example: 'Maroc', description: 'A country name in any language, or an ISO code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  country?: string;
+  @ApiPropertyOptional({ example: '001525587000045' }) @IsOptional() @IsString() @MaxLength(100) ice?: string;
+  @ApiPropertyOptional({ example: '1234567' }) @IsOptional() @IsString() @MaxLength(100) taxId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) iban?: string;
+  @ApiPropertyOptional({ example: 'fr' }) @IsOptional() @IsString() @MaxLength(100) language?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) contactName?: string;
+  @ApiPropertyOptional({ example: 'fr' }) @IsOptional() @IsString() @MaxLength(100) contactLanguage?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) contactEmail?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() shareDocuments?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID()
+  accountingSoftwareId?: string | null;
+}
+
+export class ClientDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() postalCode!: string;
+  @ApiProperty() city!: string;
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2' }) country!: string;
+  @ApiProperty({ type: String, nullable: true }) ice!: string | null;
+  @ApiProperty({ type: String, nullable: true }) taxId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) iban!: string | null;
+  @ApiProperty({ description: 'ISO 639-1' }) language!: string;
+  @ApiProperty() contactName!: string;
+  @ApiProperty() contactLanguage!: string;
+  @ApiProperty({ type: String, nullable: true }) contactEmail!: string | null;
+  @ApiProperty() shareDocuments!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) accountingSoftwareId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) accountingSoftwareLabel!: string | null;
+  @ApiProperty({ enum: CLIENT_STATUSES }) status!: ClientStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class ClientWarningDto {
+  @ApiProperty() field!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class SavedClientDto {
+  @ApiProperty({ type: ClientDto }) client!: ClientDto;
+  @ApiProperty({ type: [ClientWarningDto] }) warnings!: ClientWarningDto[];
+}
+
+export const CLIENT_SORTS = ['name', 'city', 'country', 'status', 'createdAt', 'updatedAt'] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : Array.isArray(value) ? value : value;
+
+export class ListClientsQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page =
+    1;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 25;
+  @ApiPropertyOptional({ enum: CLIENT_SORTS, default: 'name' })
+  @IsOptional()
+  @IsIn(CLIENT_SORTS)
+  sort: ClientSort = 'name';
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order:
+    'asc' | 'desc' = 'asc';
+  @ApiPropertyOptional({
+    description: 'Name, ICE, IF, contact, e-mail or city; accent- and case-insensitive',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+  @ApiPropertyOptional({ enum: CLIENT_STATUSES, isArray: true, description: 'Comma-separated' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(CLIENT_STATUSES, { each: true })
+  status?: ClientStatus[];
+  @ApiPropertyOptional({ description: 'Comma-separated ISO codes' })
+  @IsOptional()
+  @Transform(toList)
+  @IsString({ each: true })
+  country?: string[];
+  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() shareDocuments?: boolean;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() accountingSoftwareId?: string;
+  @ApiPropertyOptional({ description: 'true: archived clients only; default: active ones' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  archived?: boolean;
+}
+
+export class ClientPageDto {
+  @ApiProperty({ type: [ClientDto] }) items!: ClientDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class TimelineEventDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'client.created' }) action!: string;
+  @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
