@@ -18,7 +18,6 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   // A subpath export: the API's node10 module resolution cannot type it, hence the typed require.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
   const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });

@@ -1,8 +1,6 @@
-import { registerWorkspacePaths } from './resolve-paths';
+import { dropScratchDatabase } from '@passerelle/testing';
 
 export default async function globalTeardown(): Promise<void> {
-  registerWorkspacePaths();
-  const { dropScratchDatabase } = await import('@passerelle/testing');
   const url = process.env['INT_DATABASE_URL'];
   if (url && !process.env['KEEP_TEST_DATABASE']) await dropScratchDatabase(url);
 }
