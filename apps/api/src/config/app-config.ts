@@ -116,7 +116,23 @@ export class ConfigError extends Error {
   }
 }
 
-const KNOWN_KEYS = Object.keys(new AppConfig());
+// Listed, not derived from an instance: optional fields without initialiser are not own properties when
+// class fields compile to assignments (target < ES2022), and a silently ignored DATABASE_URL is a disaster.
+const KNOWN_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'APP_URL',
+  'QUEUE_PREFIX',
+  'SESSION_TTL_DAYS',
+  'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'SEED_DEMO',
+  'WEB_DIST',
+] as const satisfies readonly (keyof AppConfig)[];
 
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
