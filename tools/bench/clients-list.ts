@@ -16,9 +16,44 @@ import { Client } from 'pg';
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
 const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? 60);
 const ROOT = resolve(__dirname, '../..');
-const CITIES = ['Casablanca', 'Rabat', 'Fès', 'Marrakech', 'Tanger', 'Agadir', 'Meknès', 'Oujda', 'Kénitra', 'Tétouan'];
-const WORDS = ['Atlas', 'Cèdre', 'Argan', 'Sahara', 'Médina', 'Oasis', 'Riad', 'Zellige', 'Safran', 'Menthe', 'Étoile', 'Kasbah'];
-const KINDS = ['SARL', 'SA', 'SARL AU', 'SNC', 'Coopérative', 'Négoce', 'Import Export', 'Services', 'Conseil', 'Transport'];
+const CITIES = [
+  'Casablanca',
+  'Rabat',
+  'Fès',
+  'Marrakech',
+  'Tanger',
+  'Agadir',
+  'Meknès',
+  'Oujda',
+  'Kénitra',
+  'Tétouan',
+];
+const WORDS = [
+  'Atlas',
+  'Cèdre',
+  'Argan',
+  'Sahara',
+  'Médina',
+  'Oasis',
+  'Riad',
+  'Zellige',
+  'Safran',
+  'Menthe',
+  'Étoile',
+  'Kasbah',
+];
+const KINDS = [
+  'SARL',
+  'SA',
+  'SARL AU',
+  'SNC',
+  'Coopérative',
+  'Négoce',
+  'Import Export',
+  'Services',
+  'Conseil',
+  'Transport',
+];
 const STATUSES = ['not_invited', 'not_invited', 'not_invited', 'invited', 'active', 'invitation_failed'];
 
 function ice(i: number): string {
@@ -40,8 +75,24 @@ async function seed(db: Client, firmId: string): Promise<void> {
       const email = `contact${i}@client${i}.ma`;
       const iceValue = ice(i);
       const taxId = String(1_000_000 + i);
-      const row = [firmId, name, '1, avenue Hassan II', '20000', city, 'MA', iceValue, taxId, 'fr', contactName, 'fr', email, i % 3 === 0, STATUSES[i % STATUSES.length],
-        [name, iceValue, taxId, contactName, email, city].map(lookupKey).join(' '), new Date(Date.now() - i * 60_000)];
+      const row = [
+        firmId,
+        name,
+        '1, avenue Hassan II',
+        '20000',
+        city,
+        'MA',
+        iceValue,
+        taxId,
+        'fr',
+        contactName,
+        'fr',
+        email,
+        i % 3 === 0,
+        STATUSES[i % STATUSES.length],
+        [name, iceValue, taxId, contactName, email, city].map(lookupKey).join(' '),
+        new Date(Date.now() - i * 60_000),
+      ];
       tuples.push(`(${row.map((_, k) => `$${values.length + k + 1}`).join(',')})`);
       values.push(...row);
     }
@@ -60,7 +111,14 @@ async function main(): Promise<void> {
   const port = 3900 + randomInt(0, 90);
   const url = `http://127.0.0.1:${port}`;
   const api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
-    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-')), LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-')),
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
@@ -90,7 +148,14 @@ async function main(): Promise<void> {
       return res;
     };
     await call('GET', '/api/health');
-    const me = await (await call('POST', '/api/auth/signup', { firmName: 'Bench', name: 'Bench', email: 'bench@bench.ma', password: 'bench-password-1' })).json();
+    const me = await (
+      await call('POST', '/api/auth/signup', {
+        firmName: 'Bench',
+        name: 'Bench',
+        email: 'bench@bench.ma',
+        password: 'bench-password-1',
+      })
+    ).json();
     const db = new Client({ connectionString: databaseUrl });
     db.on('error', () => undefined); // the scratch database is dropped with FORCE at the end
     await db.connect();
@@ -123,14 +188,17 @@ async function main(): Promise<void> {
       }
       times.sort((a, b) => a - b);
       const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-      console.log(`${label.padEnd(44)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms   (${total} matches)`);
+      console.log(
+        `${label.padEnd(44)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms   (${total} matches)`,
+      );
     }
   } finally {
     if (api.exitCode === null) {
       api.kill('SIGTERM');
       await new Promise((ok) => api.once('exit', ok));
     }
-    await dropScratchDatabase(databaseUrl);
+    if (process.env['BENCH_KEEP_DB']) console.log(`kept ${databaseUrl}`);
+    else await dropScratchDatabase(databaseUrl);
   }
 }
 

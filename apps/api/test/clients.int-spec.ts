@@ -116,6 +116,8 @@ describe('clients API (real PostgreSQL)', () => {
     expect((await firmB.post(`/api/clients/${client.id}/archive`)).status).toBe(404);
     expect((await firmB.get(`/api/clients/${client.id}/timeline`)).status).toBe(404);
     expect((await firmA.get(`/api/clients/${client.id}`)).body.city).toBe('Casablanca');
+    expect((await firmB.get(`/api/clients?q=${encodeURIComponent(client.name)}`)).body.total).toBe(0);
+    expect((await firmA.get(`/api/clients?q=${encodeURIComponent(client.name)}`)).body.total).toBe(1);
   });
 
   it('updates, archives and restores with a timeline of who did what', async () => {

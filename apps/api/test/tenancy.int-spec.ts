@@ -28,6 +28,8 @@ async function assertIsolation(tenancy: Tenancy, dataSource: DataSource, firmA: 
     const seenByNobody = await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
     expect(seenByNobody[0].n).toBe(0);
   }
+  // The search side table has no RLS, so the application role must not be able to read it at all.
+  await expect(dataSource.query('SELECT * FROM client_search')).rejects.toThrow(/permission denied/);
   // Writing into another firm is refused by the policy's WITH CHECK, not just hidden.
   await expect(
     tenancy.forFirm(firmA, (em) =>

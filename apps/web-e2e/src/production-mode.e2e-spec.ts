@@ -71,6 +71,6 @@ describe('API and worker as separate processes on PostgreSQL, Redis and SMTP', (
     await worker.start(/Worker ready/);
     const mail = await smtp.waitFor((m) => m.subject?.includes(`Cabinet Tanger ${suffix}`) ?? false);
     expect(mail.text).toContain('Youssef Idrissi');
-    expect(worker.output).toMatch(/mail\.welcome done/);
+    await worker.waitForOutput(/mail\.welcome done/);
   });
 });

@@ -54,6 +54,15 @@ export class ProductProcess {
     }
   }
 
+  /** Resolves once the process has printed a line matching `pattern` (output arrives asynchronously). */
+  async waitForOutput(pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.output)) {
+      if (Date.now() > deadline) throw new Error(`${this.entry} never printed ${pattern}:\n${this.output}`);
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+
   async stop(): Promise<void> {
     if (!this.child || this.child.exitCode !== null) return;
     this.child.kill('SIGTERM');

@@ -145,7 +145,8 @@ export class ClientsService {
         .where('c.firm_id = :firmId', { firmId: auth.firmId })
         .andWhere(query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
       const search = query.q ? lookupKey(query.q) : '';
-      if (search) qb.andWhere(`c.search_text LIKE :search`, { search: `%${escapeLike(search)}%` });
+      if (search)
+        qb.andWhere(`c.id IN (SELECT client_ids_matching(:search))`, { search: `%${escapeLike(search)}%` });
       if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
       if (query.country?.length)
         qb.andWhere('c.country IN (:...country)', { country: query.country.map((c) => c.toUpperCase()) });
@@ -154,14 +155,27 @@ export class ClientsService {
       if (query.accountingSoftwareId)
         qb.andWhere('c.accounting_software_id = :software', { software: query.accountingSoftwareId });
 
-      const total = await qb.clone().select('count(*)', 'n').orderBy().getRawOne<{ n: string }>();
       const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-      qb.orderBy(SORT_COLUMNS[query.sort], direction).addOrderBy('c.id', direction);
-      qb.offset((query.page - 1) * query.pageSize).limit(query.pageSize);
-      const { entities, raw } = await qb.getRawAndEntities<{ software_label: string | null }>();
+      const page = qb
+        .clone()
+        .orderBy(SORT_COLUMNS[query.sort], direction)
+        .addOrderBy('c.id', direction)
+        .offset((query.page - 1) * query.pageSize)
+        .limit(query.pageSize);
+      // A search runs its (trigram) match once: the total comes with the page as a window count. Without
+      // one, a separate count is cheaper: the page itself is then a short walk of the sort index.
+      if (search) page.addSelect('count(*) OVER ()', 'total_count');
+      const { entities, raw } = await page.getRawAndEntities<{
+        software_label: string | null;
+        total_count?: string;
+      }>();
+      const total =
+        search && raw.length > 0
+          ? Number(raw[0].total_count)
+          : Number((await qb.clone().select('count(*)', 'n').getRawOne<{ n: string }>())?.n ?? 0);
       return {
         items: entities.map((client, i) => toDto(client, raw[i]?.software_label ?? null)),
-        total: Number(total?.n ?? 0),
+        total,
         page: query.page,
         pageSize: query.pageSize,
       };

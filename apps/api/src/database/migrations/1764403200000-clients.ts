@@ -68,13 +68,55 @@ export class Clients1764403200000 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX client_contact_email_key ON client (firm_id, lower(contact_email)) WHERE contact_email IS NOT NULL`,
     );
-    // Accent- and case-insensitive substring search: search_text is normalised by the API, trigram-indexed.
-    await q.query(`CREATE INDEX client_search_trgm_idx ON client USING gin (search_text gin_trgm_ops)`);
     await q.query(`CREATE INDEX client_firm_name_idx ON client (firm_id, lower(name), id)`);
     await q.query(`CREATE INDEX client_firm_created_idx ON client (firm_id, created_at DESC, id)`);
     await q.query(`CREATE INDEX client_firm_status_idx ON client (firm_id, status)`);
     await q.query(`CREATE INDEX client_firm_country_idx ON client (firm_id, country)`);
     await q.query(`CREATE INDEX client_accounting_software_idx ON client (firm_id, accounting_software_id)`);
+
+    // Filters people combine (active + sharing…) are correlated: without these statistics the planner walks
+    // the name index through every row looking for 25 matches that do not exist.
+    await q.query(
+      `CREATE STATISTICS client_filter_stats (dependencies, mcv) ON status, share_documents, country FROM client`,
+    );
+
+    // Accent- and case-insensitive substring search. LIKE is not LEAKPROOF, so under RLS PostgreSQL may not
+    // use an index for it: the normalised text (search_text, computed by the API) is copied by a trigger to
+    // client_search, a table without RLS that passerelle_app cannot read, and searched only through
+    // client_ids_matching(), which filters on the transaction's firm itself.
+    await q.query(`
+      CREATE TABLE client_search (
+        client_id uuid PRIMARY KEY REFERENCES client(id) ON DELETE CASCADE,
+        firm_id uuid NOT NULL,
+        search_text text NOT NULL
+      )`);
+    await q.query(
+      `CREATE INDEX client_search_trgm_idx ON client_search USING gin (search_text gin_trgm_ops)`,
+    );
+    await q.query(`REVOKE ALL ON client_search FROM PUBLIC`);
+    await q.query(`
+      CREATE FUNCTION client_search_sync() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+      SET search_path = public, pg_temp AS $$
+      BEGIN
+        INSERT INTO client_search (client_id, firm_id, search_text) VALUES (NEW.id, NEW.firm_id, NEW.search_text)
+        ON CONFLICT (client_id) DO UPDATE SET search_text = EXCLUDED.search_text;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER client_search_sync AFTER INSERT OR UPDATE OF search_text ON client
+      FOR EACH ROW EXECUTE FUNCTION client_search_sync()`);
+    // Dynamic SQL: planned with the actual pattern each call, so the trigram index is used when it pays.
+    await q.query(`
+      CREATE FUNCTION client_ids_matching(pattern text) RETURNS SETOF uuid LANGUAGE plpgsql STABLE SECURITY DEFINER
+      SET search_path = public, pg_temp AS $$
+      BEGIN
+        RETURN QUERY EXECUTE
+          'SELECT client_id FROM client_search WHERE firm_id = app_current_firm() AND search_text LIKE $1'
+          USING pattern;
+      END $$`);
+    await q.query(`REVOKE ALL ON FUNCTION client_ids_matching(text) FROM PUBLIC`);
+    await q.query(`REVOKE ALL ON FUNCTION client_search_sync() FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION client_ids_matching(text) TO passerelle_app`);
 
     for (const table of ['accounting_software_config', 'client']) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
@@ -87,6 +129,8 @@ export class Clients1764403200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS client, accounting_software_config`);
+    await q.query(`DROP TABLE IF EXISTS client_search, client, accounting_software_config`);
+    await q.query(`DROP FUNCTION IF EXISTS client_ids_matching(text)`);
+    await q.query(`DROP FUNCTION IF EXISTS client_search_sync()`);
   }
 }

@@ -1,0 +1,5 @@
+export * from './lib/i18n';
+export * from './lib/translate-pipe';
+export * from './lib/accept-language-interceptor';
+export * from './lib/i18n-title-strategy';
+export type { Messages, MessageKey } from './lib/messages/messages';

@@ -1,0 +1,104 @@
+import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import { en } from './messages/en';
+import { fr } from './messages/fr';
+import type { MessageKey, Messages } from './messages/messages';
+
+/** UI languages, French first (the default). Adding one: a dictionary below plus its `lang.*` label. */
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const DEFAULT_LANG: Lang = 'fr';
+
+/** A key of the French dictionary, e.g. `'nav.clients'`: a typo is a compile error. */
+export type TranslationKey = MessageKey<typeof fr>;
+/** Values for `{name}`-style placeholders. */
+export type TranslationParams = Readonly<Record<string, string | number>>;
+
+/** Where the choice made before signing in is kept; once signed in, the user's saved language wins. */
+export const LANG_STORAGE_KEY = 'passerelle.lang';
+
+const DICTIONARIES: Readonly<Record<Lang, Messages<typeof fr>>> = { fr, en };
+// Right-to-left scripts among the languages we may add (Arabic first); drives <html dir>.
+const RTL_LANGS: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  return RTL_LANGS.has(lang) ? 'rtl' : 'ltr';
+}
+
+/**
+ * Runtime translation for the whole web app.
+ *
+ * ```ts
+ * protected readonly i18n = inject(I18n);
+ * this.i18n.t('dashboard.welcome', { name: 'Salma' }); // "Bonjour, Salma"
+ * this.i18n.use('en');                                  // switches every `| t` in the page
+ * ```
+ * In templates use the `t` pipe: `{{ 'nav.clients' | t }}`. `t()` reads the `lang` signal, so a
+ * `computed()` built on it follows language changes too.
+ */
+@Injectable({ providedIn: 'root' })
+export class I18n {
+  private readonly document = inject(DOCUMENT);
+  private readonly current = signal<Lang>(this.readStoredLang() ?? DEFAULT_LANG);
+
+  readonly lang = this.current.asReadonly();
+  readonly dir = computed(() => textDirection(this.current()));
+
+  constructor() {
+    this.applyToDocument(this.current());
+  }
+
+  /** Switches the UI language, remembers it on this browser and sets <html lang dir>. */
+  use(lang: Lang): void {
+    this.current.set(lang);
+    this.storeLang(lang);
+    this.applyToDocument(lang);
+  }
+
+  /** The message for `key` in the current language, `{param}` placeholders replaced. */
+  t(key: TranslationKey, params?: TranslationParams): string {
+    const text = lookup(DICTIONARIES[this.current()], key) ?? lookup(DICTIONARIES[DEFAULT_LANG], key) ?? key;
+    return params ? interpolate(text, params) : text;
+  }
+
+  private applyToDocument(lang: Lang): void {
+    const html = this.document.documentElement;
+    html.lang = lang;
+    html.dir = textDirection(lang);
+  }
+
+  private readStoredLang(): Lang | undefined {
+    try {
+      const stored = this.document.defaultView?.localStorage.getItem(LANG_STORAGE_KEY);
+      return isLang(stored) ? stored : undefined;
+    } catch {
+      return undefined; // storage disabled (privacy settings): fall back to the default
+    }
+  }
+
+  private storeLang(lang: Lang): void {
+    try {
+      this.document.defaultView?.localStorage.setItem(LANG_STORAGE_KEY, lang);
+    } catch {
+      // Not persisted; the choice still applies to this page.
+    }
+  }
+}
+
+function lookup(messages: object, key: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+function interpolate(text: string, params: TranslationParams): string {
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
+}
