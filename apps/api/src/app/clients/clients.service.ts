@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { formatWarning, type FieldKey, type MessageLanguage } from '@passerelle/domain-client';
+import { FIELD_KEYS, formatWarning, type FieldKey, type MessageLanguage } from '@passerelle/domain-client';
 import { lookupKey, validateClient, type RawClientRow } from '@passerelle/domain-validators';
 import { EntityManager } from 'typeorm';
 import { Tenancy } from '../../database/tenancy';
@@ -37,23 +37,6 @@ const SORT_COLUMNS: Record<ClientSort, string> = {
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',
 };
-
-const EDITABLE_FIELDS: (keyof SaveClientDto)[] = [
-  'name',
-  'address',
-  'postalCode',
-  'city',
-  'country',
-  'ice',
-  'taxId',
-  'iban',
-  'language',
-  'contactName',
-  'contactLanguage',
-  'contactEmail',
-  'shareDocuments',
-  'accountingSoftwareId',
-];
 
 @Injectable()
 export class ClientsService {
@@ -94,7 +77,7 @@ export class ClientsService {
     return this.write(async (em) => {
       const current = await findClient(em, id);
       const merged: RawClientRow = { ...toRaw(current) };
-      for (const key of EDITABLE_FIELDS) if (input[key] !== undefined) merged[key] = input[key];
+      for (const key of FIELD_KEYS) if (input[key] !== undefined) merged[key] = input[key];
       const { draft, warnings } = validate(merged);
       await assertSoftwareInFirm(em, draft.accountingSoftwareId);
       const changes = (Object.keys(draft) as (keyof typeof draft)[]).filter(
@@ -267,23 +250,9 @@ function warningDtos(warnings: ReturnType<typeof validateClient>['warnings'], la
   }));
 }
 
+/** The stored record as the validator's input, so a partial update is validated as a whole. */
 function toRaw(client: Client): RawClientRow {
-  return {
-    name: client.name,
-    address: client.address,
-    postalCode: client.postalCode,
-    city: client.city,
-    country: client.country,
-    ice: client.ice,
-    taxId: client.taxId,
-    iban: client.iban,
-    language: client.language,
-    contactName: client.contactName,
-    contactLanguage: client.contactLanguage,
-    contactEmail: client.contactEmail,
-    shareDocuments: client.shareDocuments,
-    accountingSoftwareId: client.accountingSoftwareId,
-  };
+  return Object.fromEntries(FIELD_KEYS.map((key) => [key, client[key]]));
 }
 
 function toDto(client: Client, softwareLabel: string | null): ClientDto {

@@ -1,0 +1,22 @@
+import nx from '@nx/eslint-plugin';
+import baseConfig from './eslint.config.mjs';
+
+/** Every Angular project (apps/web, libs/web/*): the base rules plus Angular's, with our `psl` prefix. */
+export default [
+  ...nx.configs['flat/angular'],
+  ...nx.configs['flat/angular-template'],
+  ...baseConfig,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'psl', style: 'camelCase' },
+      ],
+      '@angular-eslint/component-selector': [
+        'error',
+        { type: 'element', prefix: 'psl', style: 'kebab-case' },
+      ],
+    },
+  },
+];
