@@ -1,0 +1,5 @@
+export * from './lib/fields';
+export * from './lib/statuses';
+export * from './lib/languages';
+export * from './lib/errors';
+export * from './lib/client-draft';

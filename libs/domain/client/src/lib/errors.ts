@@ -1,0 +1,226 @@
+import { FieldKey, fieldLabel } from './fields';
+
+/**
+ * Stable machine codes of validation errors. API responses, import reports and the web app all carry these;
+ * never rename one (add a new code instead).
+ */
+export const ERROR_CODES = [
+  'required',
+  'too_long',
+  'invalid_format',
+  'invalid_length',
+  'invalid_checksum',
+  'invalid_bank_code',
+  'precision_lost',
+  'leading_zeros_lost',
+  'unknown_country',
+  'ambiguous_country',
+  'unknown_language',
+  'ambiguous_language',
+  'unsupported_language',
+  'invalid_email',
+  'multiple_emails',
+  'invalid_boolean',
+  'not_applicable',
+  'duplicate_in_file',
+  'already_exists',
+  'unknown_accounting_software',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes of warnings: the value is accepted, but a person should look at it. */
+export const WARNING_CODES = [
+  'leading_zeros_restored',
+  'possible_email_typo',
+  'contact_language_defaulted',
+  'invitation_language_fallback',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/**
+ * `hint` is language-neutral data that completes the message: an expected length ('15', '7-8'), candidate
+ * codes ('CD, CG'), a maximum length, a row number, a suggested value. Never prose.
+ */
+export interface FieldError {
+  field: FieldKey;
+  code: ErrorCode;
+  hint?: string;
+}
+
+export interface Warning {
+  code: WarningCode;
+  /** set by validateClient; absent on a single normaliser's result */
+  field?: FieldKey;
+  hint?: string;
+}
+
+export const MESSAGE_LANGUAGES = ['fr', 'en'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+type MessageBuilder = (hint: string | undefined, field: FieldKey | undefined) => string;
+type Catalogue<C extends string> = { readonly [K in C]: { readonly [L in MessageLanguage]: MessageBuilder } };
+
+const withHint = (text: string, hint: string | undefined, wrap: (h: string) => string): string =>
+  hint ? `${text} ${wrap(hint)}` : text;
+const isMoroccanId = (field: FieldKey | undefined): boolean => field === 'ice' || field === 'taxId';
+const isDigitsOnly = (field: FieldKey | undefined): boolean => field === 'ice' || field === 'taxId';
+
+const ERROR_MESSAGES: Catalogue<ErrorCode> = {
+  required: {
+    fr: () => 'ce champ est obligatoire',
+    en: () => 'this field is required',
+  },
+  too_long: {
+    fr: (h) => withHint('le texte est trop long', h, (x) => `(${x} caractères au maximum)`),
+    en: (h) => withHint('the text is too long', h, (x) => `(at most ${x} characters)`),
+  },
+  invalid_format: {
+    fr: (h, f) =>
+      isDigitsOnly(f)
+        ? 'seuls des chiffres sont acceptés'
+        : f === 'postalCode'
+          ? h === 'MA'
+            ? 'le code postal marocain comporte 5 chiffres'
+            : 'le code postal comporte 2 à 12 lettres, chiffres, espaces ou tirets'
+          : f === 'iban'
+            ? 'le format de l’IBAN ou du RIB est invalide'
+            : 'le format est invalide',
+    en: (h, f) =>
+      isDigitsOnly(f)
+        ? 'only digits are accepted'
+        : f === 'postalCode'
+          ? h === 'MA'
+            ? 'a Moroccan postal code has 5 digits'
+            : 'a postal code has 2 to 12 letters, digits, spaces or hyphens'
+          : f === 'iban'
+            ? 'the IBAN or RIB format is invalid'
+            : 'the format is invalid',
+  },
+  invalid_length: {
+    fr: (h) => withHint('la longueur est incorrecte', h, (x) => `(attendu : ${x})`),
+    en: (h) => withHint('the length is wrong', h, (x) => `(expected: ${x})`),
+  },
+  invalid_checksum: {
+    fr: () => 'le numéro est invalide (clé de contrôle)',
+    en: () => 'the number is invalid (check digits)',
+  },
+  invalid_bank_code: {
+    fr: () => 'le code banque du RIB est invalide',
+    en: () => 'the RIB bank code is invalid',
+  },
+  precision_lost: {
+    fr: () =>
+      'Excel a enregistré ce numéro comme un nombre et des chiffres ont été perdus : formatez la colonne en Texte et ressaisissez-le',
+    en: () =>
+      'Excel stored this identifier as a number and digits were lost: format the column as Text and enter it again',
+  },
+  leading_zeros_lost: {
+    fr: () => 'les zéros en tête ont été perdus (cellule numérique) : formatez la colonne en Texte',
+    en: () => 'leading zeros were lost (numeric cell): format the column as Text',
+  },
+  unknown_country: {
+    fr: () => 'pays inconnu : indiquez son nom ou son code ISO (MA, FR…)',
+    en: () => 'unknown country: enter its name or its ISO code (MA, FR…)',
+  },
+  ambiguous_country: {
+    fr: (h) => withHint('ce nom désigne plusieurs pays', h, (x) => `(${x}) : indiquez le code ISO`),
+    en: (h) => withHint('this name matches several countries', h, (x) => `(${x}): enter the ISO code`),
+  },
+  unknown_language: {
+    fr: () => 'langue inconnue : indiquez son nom ou son code (fr, en, ar…)',
+    en: () => 'unknown language: enter its name or its code (fr, en, ar…)',
+  },
+  ambiguous_language: {
+    fr: (h) => withHint('une seule langue est attendue', h, (x) => `(${x})`),
+    en: (h) => withHint('a single language is expected', h, (x) => `(${x})`),
+  },
+  unsupported_language: {
+    fr: () => 'langue non prise en charge (acceptées : fr, en, ar, es, de, nl, it, pt, zgh)',
+    en: () => 'language not supported (accepted: fr, en, ar, es, de, nl, it, pt, zgh)',
+  },
+  invalid_email: {
+    fr: () => 'l’adresse e-mail est invalide',
+    en: () => 'the e-mail address is invalid',
+  },
+  multiple_emails: {
+    fr: () => 'une seule adresse e-mail est acceptée',
+    en: () => 'only one e-mail address is accepted',
+  },
+  invalid_boolean: {
+    fr: () => 'valeur attendue : oui ou non',
+    en: () => 'expected value: yes or no',
+  },
+  not_applicable: {
+    fr: (_h, f) =>
+      isMoroccanId(f)
+        ? 'ne concerne que les entreprises marocaines : laissez vide'
+        : 'ce champ doit rester vide ici',
+    en: (_h, f) =>
+      isMoroccanId(f)
+        ? 'applies to Moroccan companies only: leave empty'
+        : 'this field must be left empty here',
+  },
+  duplicate_in_file: {
+    fr: (h) => withHint('valeur en double dans le fichier', h, (x) => `(ligne ${x})`),
+    en: (h) => withHint('duplicate value in the file', h, (x) => `(row ${x})`),
+  },
+  already_exists: {
+    fr: () => 'un autre client du cabinet a déjà cette valeur',
+    en: () => 'another client of the firm already has this value',
+  },
+  unknown_accounting_software: {
+    fr: () => 'configuration de logiciel de comptabilité inconnue',
+    en: () => 'unknown accounting software configuration',
+  },
+};
+
+const WARNING_MESSAGES: Catalogue<WarningCode> = {
+  leading_zeros_restored: {
+    fr: (h) => withHint('cellule numérique : zéros en tête rétablis', h, (x) => `(${x})`),
+    en: (h) => withHint('numeric cell: leading zeros restored', h, (x) => `(${x})`),
+  },
+  possible_email_typo: {
+    fr: (h) => (h ? `vérifiez l’adresse : vouliez-vous dire ${h} ?` : 'vérifiez l’adresse'),
+    en: (h) => (h ? `check the address: did you mean ${h}?` : 'check the address'),
+  },
+  contact_language_defaulted: {
+    fr: (h) => withHint('non renseignée : langue de l’entreprise utilisée', h, (x) => `(${x})`),
+    en: (h) => withHint('not given: the company language is used', h, (x) => `(${x})`),
+  },
+  invitation_language_fallback: {
+    fr: (h) =>
+      withHint('l’e-mail d’invitation sera envoyé en français', h, (x) => `(pas de modèle en « ${x} »)`),
+    en: (h) => withHint('the invitation e-mail will be sent in French', h, (x) => `(no template in “${x}”)`),
+  },
+};
+
+function compose(text: string, lang: MessageLanguage, field: FieldKey | undefined): string {
+  return field ? `${fieldLabel(field, lang)} — ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** « ICE — le numéro est invalide (clé de contrôle) »; without a field, just the capitalised message. */
+export function formatError(
+  code: ErrorCode,
+  lang: MessageLanguage = 'fr',
+  field?: FieldKey,
+  hint?: string,
+): string {
+  return compose(ERROR_MESSAGES[code][lang](hint, field), lang, field);
+}
+
+export function formatWarning(
+  code: WarningCode,
+  lang: MessageLanguage = 'fr',
+  field?: FieldKey,
+  hint?: string,
+): string {
+  return compose(WARNING_MESSAGES[code][lang](hint, field), lang, field);
+}
+
+export function formatFieldError(error: FieldError, lang: MessageLanguage = 'fr'): string {
+  return formatError(error.code, lang, error.field, error.hint);
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

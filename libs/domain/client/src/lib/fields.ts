@@ -1,0 +1,80 @@
+/** Languages in which field labels exist (the template's header row can be in any of them). */
+export const LABEL_LANGUAGES = ['fr', 'en', 'ar'] as const;
+export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
+
+/** The twelve columns of the import template, in template order (columns A–L). */
+export const TEMPLATE_FIELD_KEYS = [
+  'name',
+  'address',
+  'postalCode',
+  'city',
+  'country',
+  'ice',
+  'taxId',
+  'iban',
+  'language',
+  'contactName',
+  'contactLanguage',
+  'contactEmail',
+] as const;
+export type TemplateFieldKey = (typeof TEMPLATE_FIELD_KEYS)[number];
+
+/** Every field of the client record: the template columns plus the two form-only settings. */
+export const FIELD_KEYS = [...TEMPLATE_FIELD_KEYS, 'shareDocuments', 'accountingSoftwareId'] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+export type TemplateColumnLetter = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L';
+
+export const TEMPLATE_COLUMNS: { readonly [K in TemplateFieldKey]: TemplateColumnLetter } = {
+  name: 'A',
+  address: 'B',
+  postalCode: 'C',
+  city: 'D',
+  country: 'E',
+  ice: 'F',
+  taxId: 'G',
+  iban: 'H',
+  language: 'I',
+  contactName: 'J',
+  contactLanguage: 'K',
+  contactEmail: 'L',
+};
+
+/** UI labels; the French one is the default and the template header in French. */
+export const FIELD_LABELS: { readonly [K in FieldKey]: { readonly [L in LabelLanguage]: string } } = {
+  name: { fr: 'Nom client', en: 'Client name', ar: 'اسم العميل' },
+  address: { fr: 'Adresse', en: 'Address', ar: 'العنوان' },
+  postalCode: { fr: 'Code postal', en: 'Postal code', ar: 'الرمز البريدي' },
+  city: { fr: 'Ville', en: 'City', ar: 'المدينة' },
+  country: { fr: 'Pays', en: 'Country', ar: 'البلد' },
+  ice: { fr: 'ICE', en: 'ICE', ar: 'التعريف الموحد للمقاولة' },
+  taxId: { fr: 'IF', en: 'Tax ID (IF)', ar: 'التعريف الضريبي' },
+  iban: { fr: 'IBAN', en: 'IBAN', ar: 'رقم الحساب البنكي الدولي' },
+  language: { fr: 'Langue', en: 'Language', ar: 'اللغة' },
+  contactName: { fr: 'Contact', en: 'Contact', ar: 'جهة الاتصال' },
+  contactLanguage: { fr: 'Langue contact', en: 'Contact language', ar: 'لغة جهة الاتصال' },
+  contactEmail: { fr: 'Email du contact', en: 'Contact email', ar: 'البريد الإلكتروني لجهة الاتصال' },
+  shareDocuments: {
+    fr: 'Partager les documents avec votre cabinet comptable',
+    en: 'Share documents with your accounting firm',
+    ar: 'مشاركة الوثائق مع مكتب المحاسبة',
+  },
+  accountingSoftwareId: { fr: 'Logiciel de comptabilité', en: 'Accounting software', ar: 'برنامج المحاسبة' },
+};
+
+/** Maximum lengths (in characters, after trimming) of the free-text fields. */
+export const FIELD_MAX_LENGTH = {
+  name: 160,
+  address: 200,
+  city: 100,
+  contactName: 160,
+  accountingSoftwareId: 100,
+} as const satisfies Partial<Record<FieldKey, number>>;
+
+export function isFieldKey(value: unknown): value is FieldKey {
+  return typeof value === 'string' && (FIELD_KEYS as readonly string[]).includes(value);
+}
+
+export function fieldLabel(field: FieldKey, lang: LabelLanguage = 'fr'): string {
+  return FIELD_LABELS[field][lang];
+}

@@ -1,0 +1,16 @@
+export type { CellInput, Check, NumericCell, RawClientRow } from './lib/cell';
+export { cellNumber, cellText } from './lib/cell';
+export { normalizeIce, normalizeTaxId, normalizeIban, splitRib } from './lib/identifiers';
+export type { RibParts } from './lib/identifiers';
+export { resolveCountry, COUNTRY_CODES, COUNTRY_INDEX_ICU_VERSION } from './lib/country';
+export { resolveLanguage } from './lib/language';
+export { normalizeEmail, isStrictEmail, suggestDomain, EMAIL_OPTIONS } from './lib/email';
+export {
+  validateClient,
+  normalizeText,
+  normalizePostalCode,
+  parseBoolean,
+  isBlank,
+} from './lib/validate-client';
+export type { ClientValidation } from './lib/validate-client';
+export { lookupKey } from './lib/text';

@@ -1,0 +1,167 @@
+/*
+ * Character-level helpers shared by the normalisers and by tools/country-index/generate.ts (which must build
+ * its keys with exactly the function the runtime uses to look them up).
+ */
+
+/** Zero-width and bidi-control characters that copy-paste brings along (common around Arabic text). */
+export function isInvisible(c: number): boolean {
+  return (
+    c === 0x00ad ||
+    c === 0x061c ||
+    c === 0x180e ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff
+  );
+}
+
+/** Any kind of space, including no-break and narrow no-break spaces (French thousands separators). */
+export function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Separators people type between groups of an identifier's digits: spaces, dots, hyphens and dashes. */
+export function isGroupSeparator(c: number): boolean {
+  return (
+    isSpace(c) ||
+    c === 0x2e ||
+    c === 0x2d ||
+    (c >= 0x2010 && c <= 0x2015) ||
+    c === 0x2212 ||
+    c === 0xfe58 ||
+    c === 0xfe63 ||
+    c === 0xff0d
+  );
+}
+
+/** Value 0–9 of an ASCII, Arabic-Indic (٠–٩) or Extended Arabic-Indic (۰–۹) digit; -1 for anything else. */
+export function digitValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x660 && c <= 0x669) return c - 0x660;
+  if (c >= 0x6f0 && c <= 0x6f9) return c - 0x6f0;
+  return -1;
+}
+
+const ASCII_DIGITS = /^[0-9]+$/;
+const GROUPED_ASCII_DIGITS = /^[0-9][0-9 .\-\u00a0\u202f]*$/;
+const ASCII_GROUP_SEPARATORS = /[ .\-\u00a0\u202f]/g;
+
+/**
+ * The digits of an identifier typed by a person, as ASCII: group separators and invisible characters are
+ * dropped, Arabic-Indic digits converted. Returns null when any other character is present, '' when
+ * nothing but separators was typed.
+ */
+export function extractDigits(text: string): string | null {
+  if (ASCII_DIGITS.test(text)) return text;
+  if (GROUPED_ASCII_DIGITS.test(text)) return text.replace(ASCII_GROUP_SEPARATORS, '');
+  let digits = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const d = digitValue(c);
+    if (d >= 0) digits += String.fromCharCode(0x30 + d);
+    else if (!isGroupSeparator(c) && !isInvisible(c)) return null;
+  }
+  return digits;
+}
+
+/** Remainder modulo 97 of a string of ASCII digits of any length, without big integers. */
+export function mod97(digits: string): number {
+  let remainder = 0;
+  for (let i = 0; i < digits.length; i++) {
+    remainder = remainder * 10 + digits.charCodeAt(i) - 0x30;
+    // reduce only when needed: below 10^14, one more digit stays an exact double
+    if (remainder >= 1e14) remainder %= 97;
+  }
+  return remainder % 97;
+}
+
+/** A number written the way a spreadsheet exports a large numeric cell: 1.56119E+14, 1,81E+21. */
+export const SCIENTIFIC_NOTATION = /^\s*[0-9]+(?:[.,][0-9]+)?\s*[eE]\s*\+?\s*[0-9]+\s*$/;
+
+const INVISIBLE_CHARS =
+  /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const SPACE_RUNS = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/**
+ * Free text (names, addresses, cities): invisible characters removed, runs of spaces collapsed, trimmed,
+ * Unicode NFC. Zero-width (non-)joiners are kept: they are meaningful in some scripts.
+ */
+export function cleanText(text: string): string {
+  // Most cells are already clean: one scan proves it without allocating.
+  let previousSpace = true; // a leading space is not clean
+  let composed = true; // below U+0300 every character is already in NFC
+  let clean = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (previousSpace) {
+        clean = false;
+        break;
+      }
+      previousSpace = true;
+    } else if (c < 0x20 || c === 0x7f) {
+      clean = false;
+      break;
+    } else {
+      if (c >= 0x300) composed = false;
+      if (c >= 0x80) {
+        if (isSpace(c) || isInvisible(c)) {
+          clean = false;
+          break;
+        }
+      }
+      previousSpace = false;
+    }
+  }
+  if (clean && !previousSpace) return composed ? text : text.normalize('NFC');
+  return text.replace(INVISIBLE_CHARS, '').replace(SPACE_RUNS, ' ').trim().normalize('NFC');
+}
+
+// Combining marks of the scripts whose users type without them: Latin/Greek/Cyrillic diacritics, Hebrew
+// points, Arabic harakat and hamza marks (after NFKD, أ إ آ ؤ ئ become their base letter + a mark). Vowel
+// signs of Indic and South-East Asian scripts are letters of the word and stay.
+/* eslint-disable no-misleading-character-class -- a class of lone combining marks, on purpose */
+const MARKS =
+  /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+/* eslint-enable no-misleading-character-class */
+const NOT_KEY_CHARS = /[^\p{L}\p{M}\p{N}]|\u0640/gu;
+const ARABIC_LETTER_FORMS = /[\u0671\u0629\u0649\u06cc\u06a9\u06be\u06c1]/g;
+const ARABIC_BASE: Readonly<Record<string, string>> = {
+  '\u0671': '\u0627', // alef wasla → alef
+  '\u0629': '\u0647', // taa marbuta → haa
+  '\u0649': '\u064a', // alef maqsura → yaa
+  '\u06cc': '\u064a', // Farsi yeh → yaa
+  '\u06a9': '\u0643', // keheh → kaf
+  '\u06be': '\u0647', // heh doachashmee → haa
+  '\u06c1': '\u0647', // heh goal → haa
+};
+
+/**
+ * The key under which a name is looked up: compatibility-decomposed, case-folded, without diacritics,
+ * punctuation or spaces, with Arabic letter forms unified (alef variants, taa marbuta/haa, alef
+ * maqsura/yaa, tatweel, harakat). "Côte d’Ivoire", "cote d'ivoire" and "COTE-D-IVOIRE" share one key, as do
+ * "الإمارات" and "الامارات".
+ */
+export function lookupKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toUpperCase()
+    .toLowerCase()
+    .replace(MARKS, '')
+    .replace(ARABIC_LETTER_FORMS, (c) => ARABIC_BASE[c] ?? c)
+    .replace(NOT_KEY_CHARS, '')
+    .normalize('NFC');
+}
