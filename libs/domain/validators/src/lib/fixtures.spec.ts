@@ -7,9 +7,15 @@ import { normalizeEmail } from './email';
 import { normalizeIban, normalizeIce, normalizeTaxId, splitRib } from './identifiers';
 import { resolveLanguage } from './language';
 
-/** shared/ sits beside the repository (in development and in CI). */
+/**
+ * shared/ sits beside the repository in development and in this project's CI, and may gain samples: it wins.
+ * Elsewhere (a contributor's fork) the copy committed next to this spec is used.
+ */
 const REPO_ROOT = resolve(__dirname, '../../../../..');
-const FIXTURES = resolve(REPO_ROOT, '../shared/fixtures/identifier-examples.json');
+const SHARED_FIXTURES = resolve(REPO_ROOT, '../shared/fixtures/identifier-examples.json');
+const FIXTURES = existsSync(SHARED_FIXTURES)
+  ? SHARED_FIXTURES
+  : resolve(__dirname, 'fixtures/identifier-examples.json');
 
 interface Vector {
   field: string;
@@ -58,7 +64,7 @@ function expectedCode(kind: string): ErrorCode {
 const vectors: Vector[] = JSON.parse(readFileSync(FIXTURES, 'utf8')).vectors;
 
 describe('shared identifier examples', () => {
-  it('finds the shared fixture file beside the repository', () => {
+  it('reads the identifier examples', () => {
     expect(existsSync(FIXTURES)).toBe(true);
     expect(vectors.length).toBeGreaterThan(50);
     expect(new Set(vectors.map((v) => v.field))).toEqual(new Set(Object.keys(NORMALISERS)));
