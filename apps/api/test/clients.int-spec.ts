@@ -176,6 +176,24 @@ describe('clients API (real PostgreSQL)', () => {
     expect((await find('status=active')).total).toBe(0);
     expect((await find('country=ma')).total).toBe(3);
     expect((await find('shareDocuments=true')).total).toBe(0);
+    const combined = await find('q=e&status=not_invited&country=MA&sort=city&order=desc');
+    expect(combined.items.map((c) => c.name)).toEqual([
+      'Boulangerie Étoile',
+      'Le Cèdre Bleu',
+      'Zellige & Co',
+    ]);
+    expect((await find('q=e&status=active')).total).toBe(0);
+    const beyond = await find('q=e&page=9&pageSize=2');
+    expect(beyond).toMatchObject({ items: [], total: 3 });
+
+    // The search index follows edits and archiving.
+    await searcher.patch(`/api/clients/${cedre.id}`, { name: 'Arganier du Souss' });
+    expect((await find('q=cedre')).total).toBe(0);
+    expect((await find('q=ARGANIER')).items.map((c) => c.id)).toEqual([cedre.id]);
+    await searcher.post(`/api/clients/${cedre.id}/archive`);
+    expect((await find('q=arganier')).total).toBe(0);
+    expect((await find('q=arganier&archived=true')).total).toBe(1);
+
     const bad = await searcher.get('/api/clients?status=bogus&pageSize=1000');
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['status', 'pageSize']));

@@ -120,44 +120,26 @@ export class ClientsService {
   }
 
   list(auth: AuthContext, query: ListClientsQuery): Promise<ClientPageDto> {
+    const search = query.q ? lookupKey(query.q) : '';
     return this.tenancy.forFirm(auth.firmId, async (em) => {
-      const qb = em
-        .createQueryBuilder(Client, 'c')
-        .leftJoin(AccountingSoftwareConfig, 's', 's.id = c.accounting_software_id')
-        .addSelect('s.label', 'software_label')
-        .where('c.firm_id = :firmId', { firmId: auth.firmId })
-        .andWhere(query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
-      const search = query.q ? lookupKey(query.q) : '';
-      if (search)
-        qb.andWhere(`c.id IN (SELECT client_ids_matching(:search))`, { search: `%${escapeLike(search)}%` });
-      if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
-      if (query.country?.length)
-        qb.andWhere('c.country IN (:...country)', { country: query.country.map((c) => c.toUpperCase()) });
-      if (query.shareDocuments !== undefined)
-        qb.andWhere('c.share_documents = :share', { share: query.shareDocuments });
-      if (query.accountingSoftwareId)
-        qb.andWhere('c.accounting_software_id = :software', { software: query.accountingSoftwareId });
-
-      const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-      const page = qb
-        .clone()
-        .orderBy(SORT_COLUMNS[query.sort], direction)
-        .addOrderBy('c.id', direction)
-        .offset((query.page - 1) * query.pageSize)
-        .limit(query.pageSize);
-      // A search runs its (trigram) match once: the total comes with the page as a window count. Without
-      // one, a separate count is cheaper: the page itself is then a short walk of the sort index.
-      if (search) page.addSelect('count(*) OVER ()', 'total_count');
-      const { entities, raw } = await page.getRawAndEntities<{
-        software_label: string | null;
-        total_count?: string;
-      }>();
-      const total =
-        search && raw.length > 0
-          ? Number(raw[0].total_count)
-          : Number((await qb.clone().select('count(*)', 'n').getRawOne<{ n: string }>())?.n ?? 0);
+      const { ids, total } = search
+        ? await searchPage(em, search, query)
+        : await filterPage(em, auth.firmId, query);
+      const clients = ids.length
+        ? await em
+            .createQueryBuilder(Client, 'c')
+            .leftJoin(AccountingSoftwareConfig, 's', 's.id = c.accounting_software_id')
+            .addSelect('s.label', 'software_label')
+            .where('c.id IN (:...ids)', { ids })
+            .getRawAndEntities<{ c_id: string; software_label: string | null }>()
+        : { entities: [], raw: [] };
+      const labels = new Map(clients.raw.map((row) => [row.c_id, row.software_label]));
+      const byId = new Map(clients.entities.map((client) => [client.id, client]));
       return {
-        items: entities.map((client, i) => toDto(client, raw[i]?.software_label ?? null)),
+        items: ids.flatMap((id) => {
+          const client = byId.get(id);
+          return client ? [toDto(client, labels.get(id) ?? null)] : [];
+        }),
         total,
         page: query.page,
         pageSize: query.pageSize,
@@ -215,6 +197,63 @@ export class ClientsService {
       : null;
     return toDto(client, software?.label ?? null);
   }
+}
+
+interface PageOfIds {
+  ids: string[];
+  total: number;
+}
+
+/** Without a search: filters and sort straight on the RLS-protected table (its indexes serve them). */
+async function filterPage(em: EntityManager, firmId: string, query: ListClientsQuery): Promise<PageOfIds> {
+  const qb = em
+    .createQueryBuilder(Client, 'c')
+    .where('c.firm_id = :firmId', { firmId })
+    .andWhere(query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
+  if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
+  if (query.country?.length) qb.andWhere('c.country IN (:...country)', { country: countries(query) });
+  if (query.shareDocuments !== undefined)
+    qb.andWhere('c.share_documents = :share', { share: query.shareDocuments });
+  if (query.accountingSoftwareId)
+    qb.andWhere('c.accounting_software_id = :software', { software: query.accountingSoftwareId });
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+  const [rows, count] = await Promise.all([
+    qb
+      .clone()
+      .select('c.id', 'id')
+      .orderBy(SORT_COLUMNS[query.sort], direction)
+      .addOrderBy('c.id', direction)
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawMany<{ id: string }>(),
+    qb.clone().select('count(*)', 'n').getRawOne<{ n: string }>(),
+  ]);
+  return { ids: rows.map((row) => row.id), total: Number(count?.n ?? 0) };
+}
+
+/** With a search: one call to client_search_page() (see the clients migration for why). */
+async function searchPage(em: EntityManager, search: string, query: ListClientsQuery): Promise<PageOfIds> {
+  const call = (limit: number, offset: number): Promise<{ client_id: string; total: string }[]> =>
+    em.query('SELECT client_id, total FROM client_search_page($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+      `%${escapeLike(search)}%`,
+      query.status?.length ? query.status : null,
+      query.country?.length ? countries(query) : null,
+      query.shareDocuments ?? null,
+      query.accountingSoftwareId ?? null,
+      query.archived ?? false,
+      query.sort,
+      query.order === 'desc',
+      limit,
+      offset,
+    ]);
+  const rows = await call(query.pageSize, (query.page - 1) * query.pageSize);
+  // Past the last page there is no row to carry the total: ask for the first one.
+  const total = rows.length > 0 ? rows[0].total : ((await call(1, 0))[0]?.total ?? '0');
+  return { ids: rows.map((row) => row.client_id), total: Number(total) };
+}
+
+function countries(query: ListClientsQuery): string[] {
+  return (query.country ?? []).map((code) => code.toUpperCase());
 }
 
 function validate(row: RawClientRow) {

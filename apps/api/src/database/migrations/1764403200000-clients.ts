@@ -80,15 +80,24 @@ export class Clients1764403200000 implements MigrationInterface {
       `CREATE STATISTICS client_filter_stats (dependencies, mcv) ON status, share_documents, country FROM client`,
     );
 
-    // Accent- and case-insensitive substring search. LIKE is not LEAKPROOF, so under RLS PostgreSQL may not
-    // use an index for it: the normalised text (search_text, computed by the API) is copied by a trigger to
-    // client_search, a table without RLS that passerelle_app cannot read, and searched only through
-    // client_ids_matching(), which filters on the transaction's firm itself.
+    // Accent- and case-insensitive substring search. LIKE is not LEAKPROOF, so under RLS PostgreSQL will not
+    // use an index for it. A trigger therefore keeps client_search — the normalised text (computed by the API)
+    // plus the columns lists filter and sort on — in a table WITHOUT RLS that passerelle_app cannot read;
+    // it is queried only through client_search_page(), which filters on the transaction's firm itself.
     await q.query(`
       CREATE TABLE client_search (
         client_id uuid PRIMARY KEY REFERENCES client(id) ON DELETE CASCADE,
         firm_id uuid NOT NULL,
-        search_text text NOT NULL
+        search_text text NOT NULL,
+        name_key text NOT NULL,
+        city_key text NOT NULL,
+        country char(2) NOT NULL,
+        status varchar(24) NOT NULL,
+        share_documents boolean NOT NULL,
+        accounting_software_id uuid,
+        archived boolean NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
       )`);
     await q.query(
       `CREATE INDEX client_search_trgm_idx ON client_search USING gin (search_text gin_trgm_ops)`,
@@ -98,25 +107,51 @@ export class Clients1764403200000 implements MigrationInterface {
       CREATE FUNCTION client_search_sync() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
       SET search_path = public, pg_temp AS $$
       BEGIN
-        INSERT INTO client_search (client_id, firm_id, search_text) VALUES (NEW.id, NEW.firm_id, NEW.search_text)
-        ON CONFLICT (client_id) DO UPDATE SET search_text = EXCLUDED.search_text;
+        INSERT INTO client_search (client_id, firm_id, search_text, name_key, city_key, country, status,
+                                   share_documents, accounting_software_id, archived, created_at, updated_at)
+        VALUES (NEW.id, NEW.firm_id, NEW.search_text, lower(NEW.name), lower(NEW.city), NEW.country, NEW.status,
+                NEW.share_documents, NEW.accounting_software_id, NEW.archived_at IS NOT NULL, NEW.created_at,
+                NEW.updated_at)
+        ON CONFLICT (client_id) DO UPDATE SET
+          search_text = EXCLUDED.search_text, name_key = EXCLUDED.name_key, city_key = EXCLUDED.city_key,
+          country = EXCLUDED.country, status = EXCLUDED.status, share_documents = EXCLUDED.share_documents,
+          accounting_software_id = EXCLUDED.accounting_software_id, archived = EXCLUDED.archived,
+          updated_at = EXCLUDED.updated_at;
         RETURN NEW;
       END $$`);
     await q.query(`
-      CREATE TRIGGER client_search_sync AFTER INSERT OR UPDATE OF search_text ON client
+      CREATE TRIGGER client_search_sync AFTER INSERT OR UPDATE ON client
       FOR EACH ROW EXECUTE FUNCTION client_search_sync()`);
-    // Dynamic SQL: planned with the actual pattern each call, so the trigram index is used when it pays.
+    // One page of a search, with the total: dynamic SQL so each call is planned with its actual pattern and
+    // filters. The sort column comes from a fixed list; every value is a bound parameter.
     await q.query(`
-      CREATE FUNCTION client_ids_matching(pattern text) RETURNS SETOF uuid LANGUAGE plpgsql STABLE SECURITY DEFINER
+      CREATE FUNCTION client_search_page(pattern text, statuses text[], countries text[], share boolean,
+                                         software uuid, archived boolean, sort text, descending boolean,
+                                         page_limit int, page_offset int)
+      RETURNS TABLE (client_id uuid, total bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER
       SET search_path = public, pg_temp AS $$
+      DECLARE
+        sort_column text := CASE sort WHEN 'name' THEN 'name_key' WHEN 'city' THEN 'city_key'
+          WHEN 'country' THEN 'country' WHEN 'status' THEN 'status' WHEN 'createdAt' THEN 'created_at'
+          WHEN 'updatedAt' THEN 'updated_at' END;
+        direction text := CASE WHEN descending THEN 'DESC' ELSE 'ASC' END;
       BEGIN
-        RETURN QUERY EXECUTE
-          'SELECT client_id FROM client_search WHERE firm_id = app_current_firm() AND search_text LIKE $1'
-          USING pattern;
+        IF sort_column IS NULL THEN RAISE EXCEPTION 'unknown sort %', sort; END IF;
+        RETURN QUERY EXECUTE format(
+          'SELECT s.client_id, count(*) OVER () FROM client_search s
+            WHERE s.firm_id = app_current_firm() AND s.search_text LIKE $1 AND s.archived = $6
+              AND ($2 IS NULL OR s.status = ANY ($2)) AND ($3 IS NULL OR s.country = ANY ($3))
+              AND ($4 IS NULL OR s.share_documents = $4) AND ($5 IS NULL OR s.accounting_software_id = $5)
+            ORDER BY s.%I %s, s.client_id %s LIMIT $7 OFFSET $8', sort_column, direction, direction)
+        USING pattern, statuses, countries, share, software, archived, page_limit, page_offset;
       END $$`);
-    await q.query(`REVOKE ALL ON FUNCTION client_ids_matching(text) FROM PUBLIC`);
+    await q.query(
+      `REVOKE ALL ON FUNCTION client_search_page(text, text[], text[], boolean, uuid, boolean, text, boolean, int, int) FROM PUBLIC`,
+    );
     await q.query(`REVOKE ALL ON FUNCTION client_search_sync() FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION client_ids_matching(text) TO passerelle_app`);
+    await q.query(
+      `GRANT EXECUTE ON FUNCTION client_search_page(text, text[], text[], boolean, uuid, boolean, text, boolean, int, int) TO passerelle_app`,
+    );
 
     for (const table of ['accounting_software_config', 'client']) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
@@ -130,7 +165,9 @@ export class Clients1764403200000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS client_search, client, accounting_software_config`);
-    await q.query(`DROP FUNCTION IF EXISTS client_ids_matching(text)`);
+    await q.query(
+      `DROP FUNCTION IF EXISTS client_search_page(text, text[], text[], boolean, uuid, boolean, text, boolean, int, int)`,
+    );
     await q.query(`DROP FUNCTION IF EXISTS client_search_sync()`);
   }
 }
