@@ -24,14 +24,21 @@ export const appRoutes: Route[] = [
         title: 'nav.dashboard' satisfies TranslationKey,
         loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
       },
-      comingSoon('clients', { titleKey: 'nav.clients', textKey: 'comingSoon.clients', icon: 'groups' }),
+      {
+        path: 'clients',
+        loadChildren: () => import('@passerelle/web-feature-clients').then((m) => m.clientsRoutes),
+      },
       comingSoon('imports', { titleKey: 'nav.imports', textKey: 'comingSoon.imports', icon: 'upload_file' }),
       comingSoon('invitations', {
         titleKey: 'nav.invitations',
         textKey: 'comingSoon.invitations',
         icon: 'forward_to_inbox',
       }),
-      comingSoon('settings', { titleKey: 'nav.settings', textKey: 'comingSoon.settings', icon: 'settings' }),
+      {
+        path: 'settings',
+        title: 'settings.title' satisfies TranslationKey,
+        loadComponent: () => import('@passerelle/web-feature-settings').then((m) => m.SettingsPage),
+      },
     ],
   },
   // After the shell: an empty-path parent with no matching child still matches "/" (Angular's

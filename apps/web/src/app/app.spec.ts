@@ -47,6 +47,11 @@ describe('App routes', () => {
     const fixture = TestBed.createComponent(App);
     const router = TestBed.inject(Router);
     await router.navigateByUrl('/login'); // guest-only: back to the dashboard
+    await new Promise((resolve) => setTimeout(resolve));
+    // The dashboard asks how many clients the firm has (a pending task until answered): none yet.
+    http
+      .expectOne((request) => request.url === '/api/clients')
+      .flush({ items: [], total: 0, page: 1, pageSize: 1 });
     await fixture.whenStable();
     expect(router.url).toBe('/');
     const el = fixture.nativeElement as HTMLElement;

@@ -1,0 +1,123 @@
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
+import { provideRouter } from '@angular/router';
+import type { AccountingSoftwareConfig } from '@passerelle/api-types';
+import { ClientFormPage } from './client-form-page';
+
+const CONFIGS: AccountingSoftwareConfig[] = [
+  {
+    id: 'cfg-1',
+    label: 'Sage — dossier principal',
+    product: 'sage-100',
+    productName: 'Sage 100 Comptabilité',
+    deliveryMethod: 'email',
+    deliveryEmail: 'inbox@sage.example',
+    exportFormat: null,
+    exportFrequency: null,
+    isDefault: true,
+    clientCount: 0,
+  },
+];
+/** 0015255870000 + check digits 07: a multiple of 97. */
+const VALID_ICE = '001525587000007';
+const WRONG_ICE = '001525587000008';
+
+describe('ClientFormPage', () => {
+  let fixture: ComponentFixture<ClientFormPage>;
+  let loader: HarnessLoader;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    fixture = TestBed.createComponent(ClientFormPage);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/accounting-software/configs').flush(CONFIGS);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const input = (id: string) =>
+    loader.getHarness(MatInputHarness.with({ selector: `[data-testid="${id}"]` }));
+  const field = (label: string) => loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+  const settle = async () => {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  };
+
+  async function fillValid(): Promise<void> {
+    const values: Record<string, string> = {
+      'client-name': 'Atlas Négoce SARL',
+      'client-address': '12, rue Ibn Batouta',
+      'client-postal-code': '20250',
+      'client-city': 'Casablanca',
+      'client-country': 'المغرب',
+      'client-ice': VALID_ICE,
+      'client-tax-id': '1234567',
+      'client-contact-name': 'Karim Idrissi',
+      'client-contact-email': 'karim@atlas.ma',
+    };
+    for (const [id, value] of Object.entries(values)) await (await input(id)).setValue(value);
+  }
+
+  it('shows the shared validators’ ICE message once the field is touched', async () => {
+    await (await input('client-country')).setValue('Maroc');
+    const ice = await input('client-ice');
+    await ice.setValue(WRONG_ICE);
+    expect(await (await field('ICE')).getTextErrors()).toEqual([]); // not touched yet
+    await ice.blur();
+    expect(await (await field('ICE')).getTextErrors()).toEqual([
+      'ICE — le numéro est invalide (clé de contrôle)',
+    ]);
+    await ice.setValue(VALID_ICE);
+    expect(await (await field('ICE')).getTextErrors()).toEqual([]);
+  });
+
+  it('puts the API’s field error on its field', async () => {
+    await fillValid();
+    await (
+      await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="client-save"]' }))
+    ).click();
+    const request = http.expectOne({ method: 'POST', url: '/api/clients' });
+    expect(request.request.body).toMatchObject({ country: 'MA', ice: VALID_ICE, accountingSoftwareId: null });
+    const message = 'Email du contact — un autre client du cabinet a déjà cette valeur';
+    request.flush(
+      {
+        statusCode: 409,
+        code: 'already_exists',
+        message,
+        fields: { contactEmail: { code: 'already_exists', message } },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(await (await field('Email du contact')).getTextErrors()).toEqual([message]);
+    expect(await (await field('ICE')).getTextErrors()).toEqual([]);
+    // Editing the field clears the server's verdict.
+    await (await input('client-contact-email')).setValue('karim.idrissi@atlas.ma');
+    expect(await (await field('Email du contact')).getTextErrors()).toEqual([]);
+  });
+
+  it('reveals the accounting-software select, default preselected, when sharing is turned on', async () => {
+    const softwareSelects = () =>
+      loader.getAllHarnesses(MatSelectHarness.with({ selector: '[data-testid="client-software"]' }));
+    expect(await softwareSelects()).toHaveLength(0);
+    await (await loader.getHarness(MatSlideToggleHarness)).toggle();
+    await settle();
+    const [select] = await softwareSelects();
+    expect(select).toBeDefined();
+    expect(await select.getValueText()).toContain('Sage — dossier principal');
+  });
+});

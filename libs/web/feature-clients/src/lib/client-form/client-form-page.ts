@@ -1,0 +1,344 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import type {
+  AccountingSoftwareConfig,
+  ApiError,
+  ClientDto,
+  SaveAccountingSoftwareConfigRequest,
+  SaveClientRequest,
+} from '@passerelle/api-types';
+import {
+  FIELD_LABELS,
+  FieldKey,
+  SUPPORTED_LANGUAGES,
+  formatFieldError,
+  isFieldKey,
+} from '@passerelle/domain-client';
+import { validateClient } from '@passerelle/domain-validators';
+import { AccountingSoftwareApi, ClientsApi, describeError } from '@passerelle/web-data-access-clients';
+import { AccountingSoftwareForm, countryName, languageName } from '@passerelle/web-ui-clients';
+import { I18n, LANGUAGES, TranslatePipe } from '@passerelle/web-util-i18n';
+import { firstValueFrom, map, of, startWith } from 'rxjs';
+import { countryCode, countryOptions, filterCountries } from './country-options';
+
+/**
+ * /clients/new and /clients/:id/edit. The shared validators (the API's own rules) run on every change,
+ * so a field shows the API's message as soon as it is touched; the API's field errors land on their
+ * field too and stay until that field is edited.
+ */
+@Component({
+  selector: 'psl-client-form-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    TranslatePipe,
+    AccountingSoftwareForm,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './client-form-page.html',
+  styleUrl: './client-form-page.scss',
+})
+export class ClientFormPage {
+  private readonly clientsApi = inject(ClientsApi);
+  private readonly softwareApi = inject(AccountingSoftwareApi);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly i18n = inject(I18n);
+
+  /** Route parameter (component input binding); absent on /clients/new. */
+  readonly id = input<string | undefined>(undefined);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [''],
+    address: [''],
+    postalCode: [''],
+    city: [''],
+    country: [''],
+    ice: [''],
+    taxId: [''],
+    iban: [''],
+    contactName: [''],
+    contactEmail: [''],
+    language: ['fr'],
+    contactLanguage: ['fr'],
+    shareDocuments: [false],
+    accountingSoftwareId: [''],
+  });
+
+  private readonly value = toSignal(
+    this.form.valueChanges.pipe(
+      map(() => this.form.getRawValue()),
+      startWith(this.form.getRawValue()),
+    ),
+    { requireSync: true },
+  );
+
+  protected readonly languages = SUPPORTED_LANGUAGES;
+  protected readonly saving = signal(false);
+  protected readonly generalError = signal<string | null>(null);
+  /** Message shown under each field: the API's (until edited) or the shared validators'. */
+  protected readonly fieldErrors = signal<Partial<Record<FieldKey, string>>>({});
+  private readonly serverErrors = new Map<FieldKey, string>();
+
+  protected readonly client = rxResource({
+    params: () => this.id(),
+    stream: ({ params: id }) => (id ? this.clientsApi.get(id) : of(null)),
+  });
+  protected readonly configs = signal<AccountingSoftwareConfig[]>([]);
+  protected readonly configsLoading = signal(true);
+  protected readonly catalogue = rxResource({
+    params: () => (this.showNewSoftware() ? true : undefined),
+    stream: () => this.softwareApi.catalogue(),
+  });
+  protected readonly showNewSoftware = signal(false);
+  protected readonly softwareSaving = signal(false);
+  protected readonly softwareError = signal<ApiError | null>(null);
+
+  protected readonly editing = computed(() => this.id() !== undefined);
+  protected readonly loadError = computed(() => {
+    const error = this.client.error();
+    if (!error) return null;
+    const apiError = describeError(error, this.i18n);
+    return apiError.statusCode === 404 ? this.i18n.t('clientForm.notFound') : apiError.message;
+  });
+  protected readonly sharing = computed(() => this.value().shareDocuments);
+  protected readonly countryMatches = computed(() =>
+    filterCountries(countryOptions(this.i18n.lang()), this.value().country).slice(0, 60),
+  );
+  /** "Maroc" under the field when « المغرب » was typed: the user sees what was understood. */
+  protected readonly resolvedCountry = computed(() => {
+    const code = countryCode(this.value().country, LANGUAGES);
+    return code ? `${countryName(code, this.i18n.lang())} (${code})` : null;
+  });
+  protected readonly languageOptions = computed(() => {
+    const lang = this.i18n.lang();
+    return this.languages.map((code) => ({ code, name: languageName(code, lang) }));
+  });
+
+  constructor() {
+    let previous = this.form.getRawValue();
+    this.form.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => {
+      const current = this.form.getRawValue();
+      for (const key of Object.keys(current) as (keyof typeof current)[]) {
+        if (current[key] !== previous[key] && isFieldKey(key)) this.serverErrors.delete(key);
+      }
+      previous = current;
+      this.validate();
+    });
+    // Messages follow the UI language.
+    effect(() => {
+      this.i18n.lang();
+      untracked(() => this.validate());
+    });
+    effect(() => {
+      const client = this.client.value();
+      if (client) untracked(() => this.fill(client));
+    });
+    void this.loadConfigs();
+    // Turning sharing on picks the firm's default configuration.
+    effect(() => {
+      if (!this.sharing()) return;
+      const control = this.form.controls.accountingSoftwareId;
+      const fallback = this.configs().find((c) => c.isDefault) ?? this.configs()[0];
+      if (!untracked(() => control.value) && fallback) control.setValue(fallback.id);
+    });
+  }
+
+  protected label(field: FieldKey): string {
+    return FIELD_LABELS[field][this.i18n.lang()];
+  }
+
+  protected errorOf(field: FieldKey): string {
+    return this.fieldErrors()[field] ?? '';
+  }
+
+  protected onCountryBlur(): void {
+    // Keep what was typed (any language is accepted); only tidy the spaces.
+    const control = this.form.controls.country;
+    const trimmed = control.value.trim();
+    if (trimmed !== control.value) control.setValue(trimmed);
+  }
+
+  protected openNewSoftware(): void {
+    this.softwareError.set(null);
+    this.showNewSoftware.set(true);
+  }
+
+  protected async createSoftware(request: SaveAccountingSoftwareConfigRequest): Promise<void> {
+    this.softwareSaving.set(true);
+    this.softwareError.set(null);
+    try {
+      const created = await firstValueFrom(this.softwareApi.create(request));
+      this.configs.update((configs) => [...configs, created]);
+      this.form.controls.accountingSoftwareId.setValue(created.id);
+      this.showNewSoftware.set(false);
+      this.snackBar.open(this.i18n.t('accountingSoftware.saved'), undefined, { duration: 3000 });
+    } catch (error) {
+      this.softwareError.set(describeError(error, this.i18n));
+    } finally {
+      this.softwareSaving.set(false);
+    }
+  }
+
+  protected cancel(): void {
+    const id = this.id();
+    void this.router.navigate(id ? ['/clients', id] : ['/clients']);
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.saving()) return;
+    this.generalError.set(null);
+    this.validate();
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.generalError.set(this.i18n.t('clientForm.fixErrors'));
+      this.focusFirstError();
+      return;
+    }
+    this.saving.set(true);
+    try {
+      const id = this.id();
+      const body = this.request();
+      const saved = await firstValueFrom(
+        id ? this.clientsApi.update(id, body) : this.clientsApi.create(body),
+      );
+      const warnings = saved.warnings.map((w) => w.message).join(' · ');
+      this.snackBar.open(
+        warnings ? this.i18n.t('clientForm.savedWithWarnings', { warnings }) : this.i18n.t('clients.saved'),
+        this.i18n.t('common.close'),
+        { duration: warnings ? 10000 : 4000 },
+      );
+      // The most recently changed client first, so the one just saved is in view.
+      await this.router.navigate(['/clients'], { queryParams: { sort: 'updatedAt', order: 'desc' } });
+    } catch (error) {
+      this.applyServerError(describeError(error, this.i18n));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private request(): SaveClientRequest {
+    const v = this.form.getRawValue();
+    return {
+      name: v.name.trim(),
+      address: v.address.trim(),
+      postalCode: v.postalCode.trim(),
+      city: v.city.trim(),
+      country: countryCode(v.country, LANGUAGES) ?? v.country.trim(),
+      ice: v.ice.trim(),
+      taxId: v.taxId.trim(),
+      iban: v.iban.trim(),
+      language: v.language,
+      contactName: v.contactName.trim(),
+      contactLanguage: v.contactLanguage,
+      contactEmail: v.contactEmail.trim(),
+      shareDocuments: v.shareDocuments,
+      accountingSoftwareId: v.shareDocuments && v.accountingSoftwareId ? v.accountingSoftwareId : null,
+    };
+  }
+
+  /** Runs the shared validators on the whole form and puts each message on its field. */
+  private validate(): void {
+    const v = this.form.getRawValue();
+    const lang = this.i18n.lang();
+    const result = validateClient({
+      ...v,
+      country: countryCode(v.country, LANGUAGES) ?? v.country,
+      accountingSoftwareId: v.shareDocuments ? v.accountingSoftwareId : '',
+    });
+    const messages: Partial<Record<FieldKey, string>> = {};
+    for (const error of result.errors) messages[error.field] ??= formatFieldError(error, lang);
+    for (const [field, message] of this.serverErrors) messages[field] = message;
+    for (const [key, control] of Object.entries(this.form.controls) as [FieldKey, AbstractControl][]) {
+      const message = messages[key];
+      control.setErrors(message ? { message } : null, { emitEvent: false });
+    }
+    this.fieldErrors.set(messages);
+  }
+
+  private applyServerError(error: ApiError): void {
+    let placed = false;
+    for (const [field, fieldError] of Object.entries(error.fields ?? {})) {
+      if (!isFieldKey(field) || !(field in this.form.controls)) continue;
+      this.serverErrors.set(field, fieldError.message);
+      this.form.get(field)?.markAsTouched();
+      placed = true;
+    }
+    this.validate();
+    this.generalError.set(placed ? this.i18n.t('clientForm.fixErrors') : error.message);
+    if (placed) this.focusFirstError();
+  }
+
+  private focusFirstError(): void {
+    setTimeout(() => {
+      const invalid = this.host.nativeElement.querySelector<HTMLElement>(
+        'input.ng-invalid, mat-select.ng-invalid',
+      );
+      invalid?.focus();
+    });
+  }
+
+  private fill(client: ClientDto): void {
+    this.form.reset({
+      name: client.name,
+      address: client.address,
+      postalCode: client.postalCode,
+      city: client.city,
+      country: countryName(client.country, this.i18n.lang()),
+      ice: client.ice ?? '',
+      taxId: client.taxId ?? '',
+      iban: client.iban ?? '',
+      contactName: client.contactName,
+      contactEmail: client.contactEmail ?? '',
+      language: client.language,
+      contactLanguage: client.contactLanguage,
+      shareDocuments: client.shareDocuments,
+      accountingSoftwareId: client.accountingSoftwareId ?? '',
+    });
+  }
+
+  private async loadConfigs(): Promise<void> {
+    try {
+      this.configs.set(await firstValueFrom(this.softwareApi.configs()));
+    } catch {
+      this.configs.set([]); // the select then offers "configure a new one"
+    } finally {
+      this.configsLoading.set(false);
+    }
+  }
+}

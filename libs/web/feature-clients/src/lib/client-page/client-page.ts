@@ -1,0 +1,160 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import type { ClientDto, TimelineEvent } from '@passerelle/api-types';
+import { FIELD_LABELS, FieldKey, isFieldKey } from '@passerelle/domain-client';
+import { ClientsApi, describeError } from '@passerelle/web-data-access-clients';
+import { ClientStatusChip, countryName, formatDate, languageName } from '@passerelle/web-ui-clients';
+import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
+import { Observable, firstValueFrom } from 'rxjs';
+
+interface ProfileRow {
+  field: FieldKey;
+  value: string;
+}
+
+/** /clients/:id: the client's profile, status and history. */
+@Component({
+  selector: 'psl-client-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ClientStatusChip,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './client-page.html',
+  styleUrl: './client-page.scss',
+})
+export class ClientPage {
+  private readonly api = inject(ClientsApi);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly i18n = inject(I18n);
+
+  /** Route parameter (component input binding). */
+  readonly id = input.required<string>();
+
+  protected readonly client = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.api.get(params),
+  });
+  protected readonly timeline = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.api.timeline(params),
+  });
+  protected readonly busy = signal(false);
+
+  protected readonly current = computed(() => (this.client.hasValue() ? this.client.value() : undefined));
+  protected readonly loadError = computed(() => {
+    const error = this.client.error();
+    if (!error) return null;
+    const apiError = describeError(error, this.i18n);
+    return apiError.statusCode === 404 ? this.i18n.t('clientForm.notFound') : apiError.message;
+  });
+
+  protected readonly profile = computed((): ProfileRow[] => {
+    const client = this.current();
+    if (!client) return [];
+    const lang = this.i18n.lang();
+    const none = this.i18n.t('common.none');
+    const rows: [FieldKey, string | null][] = [
+      ['name', client.name],
+      ['address', client.address],
+      ['postalCode', client.postalCode],
+      ['city', client.city],
+      ['country', `${countryName(client.country, lang)} (${client.country})`],
+      ['ice', client.ice],
+      ['taxId', client.taxId],
+      ['iban', client.iban],
+      ['contactName', client.contactName],
+      ['contactEmail', client.contactEmail],
+      ['contactLanguage', languageName(client.contactLanguage, lang)],
+      ['language', languageName(client.language, lang)],
+      ['shareDocuments', this.i18n.t(client.shareDocuments ? 'common.yes' : 'common.no')],
+      ['accountingSoftwareId', client.accountingSoftwareLabel],
+    ];
+    return rows.map(([field, value]) => ({ field, value: value || none }));
+  });
+
+  protected readonly events = computed(() => {
+    const events = this.timeline.hasValue() ? this.timeline.value() : [];
+    return [...events]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((event) => ({
+        id: event.id,
+        text: this.describe(event),
+        date: this.date(event.createdAt),
+        iso: event.createdAt,
+        icon: ICONS[event.action] ?? 'history',
+      }));
+  });
+
+  protected label(field: FieldKey): string {
+    return FIELD_LABELS[field][this.i18n.lang()];
+  }
+
+  protected date(iso: string | null | undefined): string {
+    return formatDate(iso, this.i18n.lang(), true);
+  }
+
+  protected archive(client: ClientDto): Promise<void> {
+    return this.run(this.api.archive(client.id), 'clients.archived');
+  }
+
+  protected restore(client: ClientDto): Promise<void> {
+    return this.run(this.api.restore(client.id), 'clients.restored');
+  }
+
+  private async run(
+    request: Observable<ClientDto>,
+    doneKey: 'clients.archived' | 'clients.restored',
+  ): Promise<void> {
+    this.busy.set(true);
+    try {
+      const updated = await firstValueFrom(request);
+      this.client.set(updated);
+      this.timeline.reload();
+      this.snackBar.open(this.i18n.t(doneKey), undefined, { duration: 4000 });
+    } catch (error) {
+      this.snackBar.open(describeError(error, this.i18n).message, this.i18n.t('common.close'));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private describe(event: TimelineEvent): string {
+    const actor = event.actorName || this.i18n.t('clientPage.someone');
+    switch (event.action) {
+      case 'client.created':
+        return this.i18n.t('clientPage.events.created', { actor });
+      case 'client.archived':
+        return this.i18n.t('clientPage.events.archived', { actor });
+      case 'client.restored':
+        return this.i18n.t('clientPage.events.restored', { actor });
+      case 'client.updated': {
+        const raw = event.data['fields'];
+        const fields = Array.isArray(raw) ? raw.filter(isFieldKey).map((f) => this.label(f)) : [];
+        return fields.length
+          ? this.i18n.t('clientPage.events.updated', { actor, fields: fields.join(', ') })
+          : this.i18n.t('clientPage.events.updatedNoFields', { actor });
+      }
+      default:
+        return this.i18n.t('clientPage.events.other', { actor, action: event.action });
+    }
+  }
+}
+
+const ICONS: Readonly<Record<string, string>> = {
+  'client.created': 'add_circle',
+  'client.updated': 'edit',
+  'client.archived': 'archive',
+  'client.restored': 'unarchive',
+};

@@ -1,0 +1,20 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { MatTabsModule } from '@angular/material/tabs';
+import { TranslatePipe } from '@passerelle/web-util-i18n';
+import { AccountingSoftwareSettings } from './accounting-software-settings/accounting-software-settings';
+
+/** /settings: one tab per area; accounting software first (team and mappings arrive later). */
+@Component({
+  selector: 'psl-settings-page',
+  imports: [MatTabsModule, TranslatePipe, AccountingSoftwareSettings],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1 class="page-title">{{ 'settings.title' | t }}</h1>
+    <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms">
+      <mat-tab [label]="'accountingSoftware.title' | t">
+        <psl-accounting-software-settings />
+      </mat-tab>
+    </mat-tab-group>
+  `,
+})
+export class SettingsPage {}

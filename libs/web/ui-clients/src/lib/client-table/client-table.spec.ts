@@ -1,0 +1,108 @@
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { MatSortHarness } from '@angular/material/sort/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import type { PageEvent } from '@angular/material/paginator';
+import type { Sort } from '@angular/material/sort';
+import type { ClientDto } from '@passerelle/api-types';
+import { ClientTable } from './client-table';
+
+function client(overrides: Partial<ClientDto>): ClientDto {
+  return {
+    id: 'id-' + (overrides.name ?? 'x'),
+    name: 'Atlas Négoce SARL',
+    address: '12, rue Ibn Batouta',
+    postalCode: '20250',
+    city: 'Casablanca',
+    country: 'MA',
+    ice: '001525587000045',
+    taxId: '1234567',
+    iban: null,
+    language: 'fr',
+    contactName: 'Karim Idrissi',
+    contactLanguage: 'fr',
+    contactEmail: 'karim@atlas.ma',
+    shareDocuments: false,
+    accountingSoftwareId: null,
+    accountingSoftwareLabel: null,
+    status: 'not_invited',
+    archivedAt: null,
+    createdAt: '2026-01-10T10:00:00.000Z',
+    updatedAt: '2026-01-12T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+@Component({
+  imports: [ClientTable],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<psl-client-table
+    [clients]="clients()"
+    [total]="60"
+    [pageSize]="25"
+    sort="name"
+    order="asc"
+    (sortChange)="sorts.push($event)"
+    (pageChange)="pages.push($event)"
+    (opened)="opened.push($event)"
+  />`,
+})
+class Host {
+  readonly clients = signal([
+    client({ name: 'Atlas Négoce SARL', status: 'active' }),
+    client({ name: 'Boulangerie Rif', city: 'Tanger', status: 'invitation_failed', contactEmail: null }),
+  ]);
+  readonly sorts: Sort[] = [];
+  readonly pages: PageEvent[] = [];
+  readonly opened: ClientDto[] = [];
+}
+
+describe('ClientTable', () => {
+  let fixture: ComponentFixture<Host>;
+  let loader: HarnessLoader;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    fixture = TestBed.createComponent(Host);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+  });
+
+  it('renders one row per client with its status chip in French', async () => {
+    const table = await loader.getHarness(MatTableHarness);
+    const rows = await table.getRows();
+    expect(rows).toHaveLength(2);
+    const first = await rows[0].getCellTextByColumnName();
+    expect(first['name']).toBe('Atlas Négoce SARL');
+    expect(first['country']).toBe('Maroc');
+    expect(first['status']).toBe('Actif');
+    const second = await rows[1].getCellTextByColumnName();
+    expect(second['city']).toBe('Tanger');
+    expect(second['status']).toBe('Invitation échouée');
+  });
+
+  it('emits the sort the user asks for', async () => {
+    const sort = await loader.getHarness(MatSortHarness);
+    const [city] = await sort.getSortHeaders({ label: 'Ville' });
+    await city.click();
+    expect(fixture.componentInstance.sorts).toEqual([{ active: 'city', direction: 'asc' }]);
+  });
+
+  it('emits page changes', async () => {
+    const paginator = await loader.getHarness(MatPaginatorHarness);
+    expect(await paginator.getRangeLabel()).toBe('1 – 25 sur 60');
+    await paginator.goToNextPage();
+    expect(fixture.componentInstance.pages.map((p) => [p.pageIndex, p.pageSize])).toEqual([[1, 25]]);
+  });
+
+  it('opens a client when its row is clicked', async () => {
+    const row = (fixture.nativeElement as HTMLElement).querySelectorAll<HTMLElement>(
+      '[data-testid="client-row"]',
+    )[1];
+    row.click();
+    expect(fixture.componentInstance.opened.map((c) => c.name)).toEqual(['Boulangerie Rif']);
+  });
+});
