@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { expectText, launchBrowser } from './support/browser';
 import { artifactPath, ProductProcess, startServer } from './support/product';
 
 /** An ICE whose 15 digits are a multiple of 97: 13 digits then the two check digits (never 00). */
@@ -59,7 +59,7 @@ describe('clients', () => {
 
     await page.getByTestId('nav-clients').click();
     await page.getByTestId('clients-empty').waitFor();
-    await expect(page.getByTestId('clients-empty').textContent()).resolves.toContain('Créer un client');
+    await expectText(page.getByTestId('clients-empty'), 'Créer un client');
     await page.screenshot({ path: artifactPath('clients-empty.png'), fullPage: true });
   });
 
@@ -75,7 +75,7 @@ describe('clients', () => {
     await page.getByTestId('client-tax-id').click(); // leave the ICE field: it is now "touched"
     const iceError = page.getByTestId('error-ice');
     await iceError.waitFor();
-    await expect(iceError.textContent()).resolves.toContain('ICE — le numéro est invalide (clé de contrôle)');
+    await expectText(iceError, 'ICE — le numéro est invalide (clé de contrôle)');
     await expect(page.getByTestId('error-country').count()).resolves.toBe(0);
     await page.waitForTimeout(400); // let the error's entry animation finish before the screenshot
     await page.screenshot({ path: artifactPath('client-form-errors.png'), fullPage: true });
@@ -96,16 +96,14 @@ describe('clients', () => {
     await page.getByTestId('software-email').fill('factures@atlas-compta.ma');
     await page.getByTestId('software-save').click();
     await page.getByTestId('new-software-panel').waitFor({ state: 'detached' });
-    await expect(page.getByTestId('client-software').textContent()).resolves.toContain(
-      'Sage — dossier principal',
-    );
+    await expectText(page.getByTestId('client-software'), 'Sage — dossier principal');
     await page.waitForTimeout(400);
     await page.screenshot({ path: artifactPath('client-form.png'), fullPage: true });
 
     await page.getByTestId('client-save').click();
     await page.waitForURL(/\/clients\?/);
-    await expect(page.getByText('Client enregistré').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('client-row').first().textContent()).resolves.toContain(clientName);
+    await page.getByText('Client enregistré').first().waitFor();
+    await expectText(page.getByTestId('client-row').first(), clientName);
   });
 
   it('finds the client with the search box, opens it and edits its city', async () => {
@@ -116,14 +114,12 @@ describe('clients', () => {
     await page.getByTestId('clients-loading').waitFor({ state: 'detached' });
     await expect(page.getByTestId('client-row').count()).resolves.toBe(1);
     const row = page.getByTestId('client-row').first();
-    await expect(row.textContent()).resolves.toContain('Maroc');
-    await expect(row.textContent()).resolves.toContain('Non invité');
+    await expectText(row, 'Maroc');
+    await expectText(row, 'Non invité');
 
     await row.click();
-    await expect(page.getByTestId('client-title').textContent()).resolves.toContain(clientName);
-    await expect(page.getByTestId('client-timeline').textContent()).resolves.toContain(
-      `${firm.name} a créé le client`,
-    );
+    await expectText(page.getByTestId('client-title'), clientName);
+    await expectText(page.getByTestId('client-timeline'), `${firm.name} a créé le client`);
 
     await page.getByTestId('client-edit').click();
     await page.waitForFunction(
@@ -136,11 +132,12 @@ describe('clients', () => {
     await page.getByTestId('client-save').click();
     await page.waitForURL(/\/clients\?/);
     await page.getByTestId('client-row').first().waitFor();
-    await expect(page.getByTestId('client-row').first().textContent()).resolves.toContain('Rabat');
+    await expectText(page.getByTestId('client-row').first(), 'Rabat');
     await page.screenshot({ path: artifactPath('clients-list.png'), fullPage: true });
 
     await page.getByTestId('client-row').first().click();
-    await expect(page.getByTestId('client-timeline').textContent()).resolves.toMatch(
+    await expectText(
+      page.getByTestId('client-timeline'),
       /a modifié : (Code postal, Ville|Ville, Code postal)/,
     );
     await page.screenshot({ path: artifactPath('client-page.png'), fullPage: true });
@@ -149,20 +146,18 @@ describe('clients', () => {
   it('shows settings and the pages in English and on a phone-sized screen', async () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('software-row').first().waitFor();
-    await expect(page.getByTestId('software-row').first().textContent()).resolves.toContain('Clients : 1');
+    await expectText(page.getByTestId('software-row').first(), 'Clients : 1');
     await page.screenshot({ path: artifactPath('settings.png'), fullPage: true });
 
     await page.getByTestId('lang-toggle').click();
     await page.getByTestId('lang-en').click();
     await page.getByTestId('nav-clients').click();
     await page.getByTestId('client-row').first().waitFor();
-    await expect(page.getByTestId('clients-table').textContent()).resolves.toContain('Morocco');
+    await expectText(page.getByTestId('clients-table'), 'Morocco');
     await page.screenshot({ path: artifactPath('clients-list-en.png'), fullPage: true });
     await page.getByTestId('new-client').click();
     await page.getByTestId('client-save').click();
-    await expect(page.getByTestId('error-name').textContent()).resolves.toContain(
-      'Client name — this field is required',
-    );
+    await expectText(page.getByTestId('error-name'), 'Client name — this field is required');
     await page.screenshot({ path: artifactPath('client-form-en.png'), fullPage: true });
 
     await page.setViewportSize({ width: 390, height: 844 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { expectText, launchBrowser } from './support/browser';
 import { HttpSession } from './support/http';
 import { artifactPath, ProductProcess, startServer } from './support/product';
 
@@ -74,7 +74,7 @@ describe('the product on its embedded defaults', () => {
     expect(match).not.toBeNull();
     const [, email, password] = match as RegExpExecArray;
     await login(email, password);
-    await expect(page.getByTestId('firm-name').textContent()).resolves.toContain('Cabinet Démo');
+    await expectText(page.getByTestId('firm-name'), 'Cabinet Démo');
   });
 
   it('signs a firm up, logs out, logs in and shows the dashboard shell', async () => {
@@ -85,7 +85,7 @@ describe('the product on its embedded defaults', () => {
     await page.getByTestId('signup-password').fill(firm.password);
     await page.getByTestId('signup-submit').click();
     await page.getByTestId('app-bar').waitFor();
-    await expect(page.getByTestId('firm-name').textContent()).resolves.toContain(firm.firmName);
+    await expectText(page.getByTestId('firm-name'), firm.firmName);
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
@@ -94,10 +94,10 @@ describe('the product on its embedded defaults', () => {
     await login(firm.email, firm.password);
     const nav = page.getByTestId('side-nav');
     for (const item of ['nav-clients', 'nav-imports', 'nav-invitations', 'nav-settings']) {
-      await expect(nav.getByTestId(item).isVisible()).resolves.toBe(true);
+      await nav.getByTestId(item).waitFor();
     }
-    await expect(nav.getByTestId('nav-clients').textContent()).resolves.toContain('Clients');
-    await expect(nav.getByTestId('nav-settings').textContent()).resolves.toContain('Paramètres');
+    await expectText(nav.getByTestId('nav-clients'), 'Clients');
+    await expectText(nav.getByTestId('nav-settings'), 'Paramètres');
     await page.getByTestId('dashboard-empty').waitFor();
     await page.screenshot({ path: artifactPath('dashboard-shell.png'), fullPage: true });
   });
@@ -107,9 +107,7 @@ describe('the product on its embedded defaults', () => {
     await page.getByTestId('login-email').fill(firm.email);
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
-    await expect(page.getByTestId('login-error').textContent()).resolves.toContain(
-      'E-mail ou mot de passe incorrect',
-    );
+    await expectText(page.getByTestId('login-error'), 'E-mail ou mot de passe incorrect');
     expect(page.url()).toMatch(/\/login/);
   });
 
@@ -128,6 +126,6 @@ describe('the product on its embedded defaults', () => {
     ({ server, url } = await startServer({ DATA_DIR: dataDir }));
     expect(server.output).not.toMatch(/Demo firm created/);
     await login(firm.email, firm.password);
-    await expect(page.getByTestId('firm-name').textContent()).resolves.toContain(firm.firmName);
+    await expectText(page.getByTestId('firm-name'), firm.firmName);
   });
 });
