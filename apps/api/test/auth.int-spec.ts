@@ -76,6 +76,12 @@ describe('accounts (real PostgreSQL)', () => {
     expect(badEn.body.fields.email.message).toBe('The e-mail address is not valid.');
   });
 
+  it('cleans control characters out of names instead of failing', async () => {
+    const client = await new ApiClient(app).init();
+    const firm = await client.signup({ firmName: 'Cabinet\u0000 Nul', name: 'Nadia\tAlaoui\u0001' });
+    expect(firm.me).toMatchObject({ firm: { name: 'Cabinet Nul' }, user: { name: 'Nadia Alaoui' } });
+  });
+
   it('refuses a second account with the same e-mail, whatever its case', async () => {
     const client = await new ApiClient(app).init();
     const firm = await client.signup();

@@ -89,6 +89,33 @@ describe('clients API (real PostgreSQL)', () => {
     });
   });
 
+  it('answers bad input with field errors, never a 500', async () => {
+    const nul = await firmA.post(
+      '/api/clients',
+      moroccanClient({ name: 'Atlas\u0000 Négoce\u0007', city: 'Fès\u0085' }),
+    );
+    expect(nul.status).toBe(201);
+    expect(nul.body.client).toMatchObject({ name: 'Atlas Négoce', city: 'Fès' });
+
+    const types = await firmA.post('/api/clients', {
+      name: 123,
+      shareDocuments: 'yes',
+      accountingSoftwareId: 'x',
+    });
+    expect(types.status).toBe(400);
+    expect(types.body.fields).toMatchObject({
+      name: { code: 'invalid_value' },
+      shareDocuments: { code: 'invalid_value' },
+      accountingSoftwareId: { code: 'invalid_value' },
+    });
+    expect((await firmA.post('/api/clients', [1, 2])).status).toBe(400);
+    expect((await firmA.get('/api/clients/not-a-uuid')).status).toBe(400);
+    // Only punctuation: nothing to search for, so the unfiltered list (and no SQL wildcard leaks through).
+    const punctuation = await firmA.get('/api/clients?q=%25%5C_');
+    expect(punctuation.status).toBe(200);
+    expect(punctuation.body.total).toBe((await firmA.get('/api/clients')).body.total);
+  });
+
   it('keeps ICE and contact e-mail unique inside a firm, not across firms', async () => {
     const first = await createClient(firmA);
     const dupIce = await firmA.post('/api/clients', moroccanClient({ ice: first.ice }));
@@ -164,7 +191,7 @@ describe('clients API (real PostgreSQL)', () => {
     expect((await find('q=meknes')).items.map((c) => c.name)).toEqual(['Boulangerie Étoile']);
     expect((await find(`q=${cedre.ice.slice(2, 10)}`)).items.map((c) => c.id)).toEqual([cedre.id]);
     expect((await find(`q=${encodeURIComponent(cedre.contactEmail.split('@')[0])}`)).total).toBe(1);
-    expect((await find('q=100%25')).total).toBe(0);
+    expect((await find('q=zzq%25')).total).toBe(0);
 
     const byName = await find('sort=name&order=desc');
     expect(byName.items.map((c) => c.name)).toEqual(['Zellige & Co', 'Le Cèdre Bleu', 'Boulangerie Étoile']);

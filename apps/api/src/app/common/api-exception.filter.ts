@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { formatError, isErrorCode, isFieldKey } from '@passerelle/domain-client';
 import { ApiErrorCode, AppError, FieldProblem, messageFor, requestLanguage, UiLang } from './app-error';
 
@@ -44,6 +45,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'invalid_request');
+    } else if (exception instanceof QueryFailedError && INPUT_ERRORS.has(pgCode(exception))) {
+      status = HttpStatus.BAD_REQUEST;
+      code = 'invalid_request';
     } else if (isBodyParserError(exception)) {
       status = exception.status;
       code = STATUS_CODES[status] ?? 'invalid_request';
@@ -68,6 +72,13 @@ function fieldMessage(field: string, problem: FieldProblem, lang: UiLang): strin
   if (isErrorCode(problem.code) && isFieldKey(field))
     return formatError(problem.code, lang, field, problem.hint);
   return messageFor(problem.code, lang);
+}
+
+/** PostgreSQL refusing a value the request carried (bad encoding, NUL byte): the client's fault, not ours. */
+const INPUT_ERRORS = new Set(['22021', '22P05', '22001']);
+
+function pgCode(error: QueryFailedError): string {
+  return String((error.driverError as { code?: unknown }).code ?? '');
 }
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {

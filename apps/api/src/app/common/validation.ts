@@ -11,14 +11,16 @@ const CONSTRAINT_CODES: Record<string, string> = {
   whitelistValidation: 'invalid_value',
 };
 
-/** class-validator failures become per-field stable codes (the first failing rule of each field). */
+/** Which failing rule names the problem when several do: a missing value first, then a wrong type. */
+const PRIORITY = ['isDefined', 'isNotEmpty', 'isString', 'isBoolean', 'isInt', 'isUUID', 'isIn', 'isEmail'];
+
+/** class-validator failures become per-field stable codes (the most telling failing rule of each field). */
 export function toFieldProblems(errors: ValidationError[], prefix = ''): Record<string, FieldProblem> {
   const fields: Record<string, FieldProblem> = {};
   for (const error of errors) {
     const key = prefix + error.property;
     const constraints = Object.keys(error.constraints ?? {});
-    const required = constraints.find((name) => CONSTRAINT_CODES[name] === 'required');
-    const first = required ?? constraints[0];
+    const first = PRIORITY.find((name) => constraints.includes(name)) ?? constraints[0];
     if (first) fields[key] = { code: CONSTRAINT_CODES[first] ?? 'invalid_value' };
     Object.assign(fields, toFieldProblems(error.children ?? [], `${key}.`));
   }

@@ -45,6 +45,8 @@ describe('cleanText', () => {
     ['  Société   Atlas\tSARL\n', 'Société Atlas SARL'],
     ['Soci\u0065\u0301t\u00e9', 'Société'],
     ['\u200fشركة الأطلس\u200f', 'شركة الأطلس'],
+    ['Atlas\u0000 Négoce\u0007', 'Atlas Négoce'],
+    ['Atlas\u0085\u009fSARL', 'AtlasSARL'],
     ['Atlas\u00a0SARL', 'Atlas SARL'],
     ['', ''],
   ])('cleans %j to %j', (input, expected) => {

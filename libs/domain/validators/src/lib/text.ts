@@ -6,6 +6,7 @@
 /** Zero-width and bidi-control characters that copy-paste brings along (common around Arabic text). */
 export function isInvisible(c: number): boolean {
   return (
+    (c >= 0x80 && c <= 0x9f) || // C1 controls
     c === 0x00ad ||
     c === 0x061c ||
     c === 0x180e ||
@@ -91,8 +92,10 @@ export function mod97(digits: string): number {
 /** A number written the way a spreadsheet exports a large numeric cell: 1.56119E+14, 1,81E+21. */
 export const SCIENTIFIC_NOTATION = /^\s*[0-9]+(?:[.,][0-9]+)?\s*[eE]\s*\+?\s*[0-9]+\s*$/;
 
+// Also the C0/C1 control characters other than white space: a NUL pasted from a PDF or an old export is
+// invisible to people and PostgreSQL refuses it in text.
 const INVISIBLE_CHARS =
-  /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const SPACE_RUNS = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
 /**

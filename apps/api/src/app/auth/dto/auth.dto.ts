@@ -4,7 +4,10 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength }
 import { UI_LANGUAGES, USER_ROLES, type UiLanguage, type UserRole } from '../../users/user.entity';
 import { MIN_PASSWORD_LENGTH } from '../passwords';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+// Control characters are invisible to people and refused by PostgreSQL in text: drop them.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim() : value;
 const trimLower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
