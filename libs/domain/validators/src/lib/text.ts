@@ -95,6 +95,7 @@ export const SCIENTIFIC_NOTATION = /^\s*[0-9]+(?:[.,][0-9]+)?\s*[eE]\s*\+?\s*[0-
 // Also the C0/C1 control characters other than white space: a NUL pasted from a PDF or an old export is
 // invisible to people and PostgreSQL refuses it in text.
 const INVISIBLE_CHARS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const SPACE_RUNS = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 

@@ -5,6 +5,7 @@ import { UI_LANGUAGES, USER_ROLES, type UiLanguage, type UserRole } from '../../
 import { MIN_PASSWORD_LENGTH } from '../passwords';
 
 // Control characters are invisible to people and refused by PostgreSQL in text: drop them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim() : value;
