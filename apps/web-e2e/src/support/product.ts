@@ -78,7 +78,13 @@ export async function startServer(
 ): Promise<{ server: ProductProcess; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = new ProductProcess('main', { PORT: String(port), APP_URL: url, ...env });
+  // Every test signs in from 127.0.0.1: keep the per-IP login limit out of the way (tested by the API suite).
+  const server = new ProductProcess('main', {
+    PORT: String(port),
+    APP_URL: url,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...env,
+  });
   await server.start(/Passerelle is running at/);
   return { server, url };
 }
