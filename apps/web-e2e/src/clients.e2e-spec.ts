@@ -4,27 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expectText, launchBrowser } from './support/browser';
+import { newFirmAccount, signUpThroughUi, validIce } from './support/flows';
 import { artifactPath, ProductProcess, startServer } from './support/product';
-
-/** An ICE whose 15 digits are a multiple of 97: 13 digits then the two check digits (never 00). */
-function validIce(prefix13: string): string {
-  const check = Number(97n - ((BigInt(prefix13) * 100n) % 97n));
-  if (check === 97 || check === 0) throw new Error('pick another prefix');
-  return prefix13 + String(check).padStart(2, '0');
-}
 
 /** Clients, through the real UI: create (with the API's own rules as you type), search, open, edit. */
 describe('clients', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-clients-'));
   const suffix = randomBytes(3).toString('hex');
-  const firm = {
-    firmName: `Cabinet Tanger ${suffix}`,
-    name: 'Youssef Benali',
-    email: `youssef.${suffix}@tanger-conseil.ma`,
-    password: 'Detroit-Gibraltar-2026',
-  };
+  const firm = newFirmAccount('Tanger', 'Youssef Benali');
   const clientName = `Atlas Négoce ${suffix}`;
-  const ice = validIce('0015255870' + String(Date.now() % 1000).padStart(3, '0'));
+  const ice = validIce();
   const wrongIce = ice.slice(0, 14) + String((Number(ice[14]) + 1) % 10);
   let server: ProductProcess;
   let url: string;
@@ -49,12 +38,7 @@ describe('clients', () => {
   }
 
   it('starts with an empty list that offers to create a client', async () => {
-    await page.goto(`${url}/signup`);
-    await page.getByTestId('signup-firm').fill(firm.firmName);
-    await page.getByTestId('signup-name').fill(firm.name);
-    await page.getByTestId('signup-email').fill(firm.email);
-    await page.getByTestId('signup-password').fill(firm.password);
-    await page.getByTestId('signup-submit').click();
+    await signUpThroughUi(page, url, firm);
     await page.getByTestId('dashboard-empty').waitFor();
 
     await page.getByTestId('nav-clients').click();

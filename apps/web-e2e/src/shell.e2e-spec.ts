@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expectText, launchBrowser } from './support/browser';
+import { newFirmAccount, signUpThroughUi } from './support/flows';
 import { HttpSession } from './support/http';
 import { artifactPath, ProductProcess, startServer } from './support/product';
 
@@ -13,13 +13,7 @@ import { artifactPath, ProductProcess, startServer } from './support/product';
  */
 describe('the product on its embedded defaults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
-  const suffix = randomBytes(3).toString('hex');
-  const firm = {
-    firmName: `Cabinet Essaouira ${suffix}`,
-    name: 'Nadia Alaoui',
-    email: `nadia.${suffix}@essaouira-conseil.ma`,
-    password: 'Argan-Tree-2026',
-  };
+  const firm = newFirmAccount('Essaouira', 'Nadia Alaoui');
   let server: ProductProcess;
   let url: string;
   let browser: Browser;
@@ -78,13 +72,7 @@ describe('the product on its embedded defaults', () => {
   });
 
   it('signs a firm up, logs out, logs in and shows the dashboard shell', async () => {
-    await page.goto(`${url}/signup`);
-    await page.getByTestId('signup-firm').fill(firm.firmName);
-    await page.getByTestId('signup-name').fill(firm.name);
-    await page.getByTestId('signup-email').fill(firm.email);
-    await page.getByTestId('signup-password').fill(firm.password);
-    await page.getByTestId('signup-submit').click();
-    await page.getByTestId('app-bar').waitFor();
+    await signUpThroughUi(page, url, firm);
     await expectText(page.getByTestId('firm-name'), firm.firmName);
 
     await page.getByTestId('user-menu').click();
