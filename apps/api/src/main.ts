@@ -18,7 +18,12 @@ async function bootstrap(): Promise<void> {
     const credentials = await seed.seedOnFirstStart();
     if (credentials) seed.print(credentials, config.appUrl);
   }
-  await app.listen(config.PORT);
+  await app.listen(config.PORT).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `Port ${config.PORT} is already in use: stop what runs there, or start with PORT=<another port>.`,
+    );
+  });
   Logger.log(`Passerelle is running at ${config.appUrl}`, 'Bootstrap');
 }
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Extension } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface EmbeddedPostgres {
@@ -21,6 +21,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
   const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
   const db = await PGlite.create(dir, { extensions: { pg_trgm } });
   // The app uses ONE connection at a time (pool of one); the second slot only absorbs the moment when a
   // closed connection's handler is not yet released while the next one opens (migrations → app pool).
@@ -33,6 +34,36 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     async stop() {
       await server.stop();
       await db.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * The embedded engine is single-process: a second `npm start` on the same DATA_DIR would corrupt it.
+ * A pid file refuses that with a clear message (a stale file from a crashed process is taken over).
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'passerelle.pid');
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `${dataDir} is in use by another Passerelle process (pid ${holder}). Stop it, or set DATA_DIR to another folder.`,
+      );
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
