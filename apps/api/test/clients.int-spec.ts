@@ -1,4 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import { hashPassword } from '../src/app/auth/passwords';
 import { breakChecksum, makeIce, moroccanClient } from './support/clients';
 import { ApiClient, createHttpApp, testConfig } from './support/test-app';
 
@@ -296,5 +298,61 @@ describe('clients API (real PostgreSQL)', () => {
     expect(foreign.status).toBe(400);
     expect(foreign.body.fields.accountingSoftwareId.code).toBe('unknown_accounting_software');
     expect((await firmB.post(`/api/accounting-software/configs/${second.body.id}/default`)).status).toBe(404);
+  });
+});
+
+describe('roles (real PostgreSQL)', () => {
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    app = await createHttpApp(testConfig({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' }));
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lets a member create clients and configurations, but not manage the firm’s configurations', async () => {
+    const admin = await new ApiClient(app).init();
+    const firm = await admin.signup();
+    const config = await admin.post('/api/accounting-software/configs', {
+      label: 'Cegid',
+      product: 'cegid',
+      deliveryMethod: 'email',
+      deliveryEmail: 'inbox@cegid.example.ma',
+    });
+    // No team management yet: the member is inserted directly, as an admin screen will later do.
+    const memberEmail = `member.${firm.email}`;
+    const db = new Client({ connectionString: process.env['INT_DATABASE_URL'] });
+    await db.connect();
+    try {
+      await db.query(
+        `INSERT INTO app_user (firm_id, email, name, password_hash, role) VALUES ($1, $2, 'Comptable', $3, 'member')`,
+        [firm.me.firm.id, memberEmail, await hashPassword('member-password-1')],
+      );
+    } finally {
+      await db.end();
+    }
+    const member = await new ApiClient(app).init();
+    expect(
+      (await member.post('/api/auth/login', { email: memberEmail, password: 'member-password-1' })).body.user
+        .role,
+    ).toBe('member');
+    expect((await member.post('/api/clients', moroccanClient())).status).toBe(201);
+    expect(
+      (
+        await member.post('/api/accounting-software/configs', {
+          label: 'Inline',
+          product: 'odoo',
+          deliveryMethod: 'export',
+          exportFormat: 'xlsx',
+          exportFrequency: 'weekly',
+        })
+      ).status,
+    ).toBe(201);
+    const forbidden = await member.post(`/api/accounting-software/configs/${config.body.id}/default`);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.code).toBe('forbidden');
+    expect((await member.get('/api/accounting-software/configs')).body).toHaveLength(2);
   });
 });
