@@ -40,7 +40,7 @@ import {
 } from '@passerelle/domain-client';
 import { validateClient } from '@passerelle/domain-validators';
 import { AccountingSoftwareApi, ClientsApi, describeError } from '@passerelle/web-data-access-clients';
-import { AccountingSoftwareForm, countryName, languageName } from '@passerelle/web-ui-clients';
+import { AccountingSoftwareForm, countryName, languageName, LoadError } from '@passerelle/web-ui-clients';
 import { I18n, LANGUAGES, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom, map, of, startWith } from 'rxjs';
 import { countryCode, countryOptions, filterCountries } from './country-options';
@@ -53,6 +53,7 @@ import { countryCode, countryOptions, filterCountries } from './country-options'
 @Component({
   selector: 'psl-client-form-page',
   imports: [
+    LoadError,
     ReactiveFormsModule,
     RouterLink,
     MatAutocompleteModule,

@@ -9,7 +9,13 @@ import { RouterLink } from '@angular/router';
 import type { ClientDto, TimelineEvent } from '@passerelle/api-types';
 import { FIELD_LABELS, FieldKey, isFieldKey } from '@passerelle/domain-client';
 import { ClientsApi, describeError } from '@passerelle/web-data-access-clients';
-import { ClientStatusChip, countryName, formatDate, languageName } from '@passerelle/web-ui-clients';
+import {
+  ClientStatusChip,
+  countryName,
+  formatDate,
+  languageName,
+  LoadError,
+} from '@passerelle/web-ui-clients';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { Observable, firstValueFrom } from 'rxjs';
 
@@ -22,6 +28,7 @@ interface ProfileRow {
 @Component({
   selector: 'psl-client-page',
   imports: [
+    LoadError,
     RouterLink,
     MatButtonModule,
     MatCardModule,
