@@ -9,7 +9,9 @@ import { configureHttpApp } from './http-app';
 /** The HTTP process: API + built web app on one port. Jobs run here too unless REDIS_URL is set. */
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'http'));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'http'), {
+    bodyParser: false,
+  });
   configureHttpApp(app, config, { serveWeb: true });
   app.enableShutdownHooks();
   await app.init();

@@ -67,13 +67,18 @@ describe('accounts (real PostgreSQL)', () => {
     expect(bad.body.fields.firmName.code).toBe('required');
     expect(bad.body.fields.email).toEqual({
       code: 'invalid_email',
-      message: "L'adresse e-mail n'est pas valide.",
+      message: 'Adresse e-mail — l’adresse e-mail est invalide',
     });
-    expect(bad.body.fields.password.code).toBe('too_short');
+    expect(bad.body.fields.password).toEqual({
+      code: 'password_too_short',
+      message: 'Mot de passe — le mot de passe doit contenir au moins 10 caractères',
+    });
 
     const en = await new ApiClient(app, 'en').init();
-    const badEn = await en.post('/api/auth/signup', { ...newFirm(), email: 'nope' });
-    expect(badEn.body.fields.email.message).toBe('The e-mail address is not valid.');
+    const badEn = await en.post('/api/auth/signup', { ...newFirm(), email: 'nope', name: '' });
+    expect(badEn.body.fields.email.message).toBe('E-mail address — the e-mail address is invalid');
+    // The sign-up form's own label, not the client record's "Client name".
+    expect(badEn.body.fields.name.message).toBe('Your name — this field is required');
   });
 
   it('cleans control characters out of names instead of failing', async () => {

@@ -90,6 +90,21 @@ export class AppConfig {
   @IsBoolean({ message: 'must be true or false' })
   SEED_DEMO = true;
 
+  /**
+   * Whether to believe X-Forwarded-For (the client's address for rate limits and logs): `false` (default:
+   * the TCP peer is the client), `true` (trust every proxy — only when nothing reaches the API directly),
+   * a number of proxy hops in front of the API, or a comma-separated list of proxy addresses/CIDRs.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(
+    /^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/,
+    {
+      message: 'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses',
+    },
+  )
+  TRUST_PROXY?: string;
+
   /** Where the built web app lives; defaults to the build output next to the API bundle. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -102,6 +117,13 @@ export class AppConfig {
 
   get dataDir(): string {
     return resolve(this.DATA_DIR);
+  }
+
+  /** The value Express's "trust proxy" setting takes. */
+  get trustProxy(): boolean | number | string {
+    const value = this.TRUST_PROXY ?? 'false';
+    if (value === 'true' || value === 'false') return value === 'true';
+    return /^\d+$/.test(value) ? Number(value) : value;
   }
 
   get secureCookies(): boolean {
@@ -132,6 +154,7 @@ const KNOWN_KEYS = [
   'LOGIN_RATE_LIMIT_PER_MINUTE',
   'SEED_DEMO',
   'WEB_DIST',
+  'TRUST_PROXY',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */

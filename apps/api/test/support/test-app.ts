@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CookieAccessInfo } from 'cookiejar';
 import request from 'supertest';
 import { AppModule, ProcessRole } from '../../src/app/app.module';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
@@ -22,6 +23,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'http'), {
     logger: ['error'],
+    bodyParser: false,
   });
   configureHttpApp(app, config, { serveWeb: false });
   await app.init();
@@ -35,7 +37,7 @@ export async function createContext(config: AppConfig, role: ProcessRole) {
 /** A browser-like client: keeps cookies and echoes the CSRF cookie on mutating requests, as Angular does. */
 export class ApiClient {
   private readonly agent: ReturnType<typeof request.agent>;
-  private xsrf = '';
+  private xsrfOverride?: string;
 
   constructor(
     app: INestApplication,
@@ -45,13 +47,24 @@ export class ApiClient {
   }
 
   async init(): Promise<this> {
-    const res = await this.agent.get('/api/health');
-    const cookie = ([] as string[])
-      .concat(res.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('XSRF-TOKEN='));
-    if (!cookie) throw new Error('no XSRF-TOKEN cookie issued');
-    this.xsrf = cookie.split(';')[0].split('=')[1];
+    await this.agent.get('/api/health');
+    if (!this.currentXsrf()) throw new Error('no XSRF-TOKEN cookie issued');
     return this;
+  }
+
+  /** The CSRF cookie as the browser holds it now (it is rotated at sign-in), read at each request like Angular. */
+  private currentXsrf(): string {
+    const jar = (
+      this.agent as unknown as {
+        jar: { getCookie(name: string, access: unknown): { value: string } | undefined };
+      }
+    ).jar;
+    return this.xsrfOverride ?? jar.getCookie('XSRF-TOKEN', CookieAccessInfo.All)?.value ?? '';
+  }
+
+  /** Replaces the CSRF token the client echoes (to test a stale or stolen one). */
+  useXsrf(token: string): void {
+    this.xsrfOverride = token;
   }
 
   get(path: string) {
@@ -61,7 +74,7 @@ export class ApiClient {
   post(path: string, body?: object) {
     return this.agent
       .post(path)
-      .set('X-XSRF-TOKEN', this.xsrf)
+      .set('X-XSRF-TOKEN', this.currentXsrf())
       .set('Accept-Language', this.language)
       .send(body);
   }
@@ -74,7 +87,7 @@ export class ApiClient {
   patch(path: string, body?: object) {
     return this.agent
       .patch(path)
-      .set('X-XSRF-TOKEN', this.xsrf)
+      .set('X-XSRF-TOKEN', this.currentXsrf())
       .set('Accept-Language', this.language)
       .send(body);
   }

@@ -3,3 +3,4 @@ export * from './lib/statuses';
 export * from './lib/languages';
 export * from './lib/errors';
 export * from './lib/client-draft';
+export * from './lib/api-errors';

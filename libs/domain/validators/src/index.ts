@@ -13,4 +13,4 @@ export {
   isBlank,
 } from './lib/validate-client';
 export type { ClientValidation } from './lib/validate-client';
-export { lookupKey } from './lib/text';
+export { cleanText, lookupKey } from './lib/text';

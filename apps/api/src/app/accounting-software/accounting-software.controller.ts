@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ParseId } from '../common/parse-id';
 import { AuthContext, CurrentAuth, Roles } from '../auth/decorators';
 import { AccountingSoftwareService } from './accounting-software.service';
 import {
@@ -40,7 +41,7 @@ export class AccountingSoftwareController {
   @ApiOkResponse({ type: AccountingSoftwareConfigDto })
   update(
     @CurrentAuth() auth: AuthContext,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseId()) id: string,
     @Body() body: SaveAccountingSoftwareConfigDto,
   ): Promise<AccountingSoftwareConfigDto> {
     return this.service.update(auth, id, body);
@@ -52,7 +53,7 @@ export class AccountingSoftwareController {
   @ApiOkResponse({ type: AccountingSoftwareConfigDto })
   setDefault(
     @CurrentAuth() auth: AuthContext,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseId()) id: string,
   ): Promise<AccountingSoftwareConfigDto> {
     return this.service.setDefault(auth, id);
   }

@@ -1,12 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { FORM_FIELD_LABELS } from '@passerelle/domain-client';
 import { EntityManager } from 'typeorm';
 import { Tenancy } from '../../database/tenancy';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/decorators';
-import { isUniqueViolation } from '../auth/auth.service';
+import { isUniqueViolation } from '../../database/errors';
 import { AppError } from '../common/app-error';
 import { AccountingSoftwareConfig } from './accounting-software-config.entity';
-import { ACCOUNTING_PRODUCTS, findProduct } from './catalogue';
+import { ACCOUNTING_PRODUCTS, DeliveryMethod, findProduct } from './catalogue';
 import {
   AccountingProductDto,
   AccountingSoftwareConfigDto,
@@ -45,22 +46,23 @@ export class AccountingSoftwareService {
 
   setDefault(auth: AuthContext, id: string): Promise<AccountingSoftwareConfigDto> {
     return this.tenancy.forFirm(auth.firmId, async (em) => {
+      await lockFirmDefaults(em, auth.firmId);
       const config = await this.findIn(em, id);
-      await this.makeDefault(em, auth.firmId, config.id);
-      await this.audit.record(em, {
-        firmId: auth.firmId,
-        actorUserId: auth.userId,
-        action: 'accounting_software.default_changed',
-        targetType: 'accounting_software',
-        targetId: id,
-      });
+      if (!config.isDefault) await this.makeDefault(em, auth, config.id);
       return this.toDto(em, { ...config, isDefault: true });
     });
   }
 
-  /** Throws not_found unless the configuration exists in the caller's firm (RLS hides the others). */
-  async assertExists(em: EntityManager, id: string): Promise<AccountingSoftwareConfig> {
-    return this.findIn(em, id);
+  /**
+   * For a client record: the configuration must exist in the caller's firm (RLS hides the others), else the
+   * field error `unknown_accounting_software`.
+   */
+  async assertUsable(em: EntityManager, id: string | null): Promise<void> {
+    if (!id) return;
+    if ((await em.count(AccountingSoftwareConfig, { where: { id } })) === 0)
+      throw new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', {
+        accountingSoftwareId: { code: 'unknown_accounting_software' },
+      });
   }
 
   private async save(
@@ -68,6 +70,9 @@ export class AccountingSoftwareService {
     input: SaveAccountingSoftwareConfigDto,
     id: string | undefined,
   ): Promise<AccountingSoftwareConfigDto> {
+    // Choosing the firm default is an admin's decision, whichever route asks for it.
+    if (input.isDefault && auth.role !== 'admin') throw new AppError(HttpStatus.FORBIDDEN, 'forbidden');
+    assertProductTakes(input.product, input.deliveryMethod);
     const values = {
       label: input.label,
       product: input.product,
@@ -78,21 +83,19 @@ export class AccountingSoftwareService {
     };
     try {
       return await this.tenancy.forFirm(auth.firmId, async (em) => {
+        await lockFirmDefaults(em, auth.firmId);
         let config: AccountingSoftwareConfig;
+        let makeDefault = input.isDefault === true;
         if (id) {
           config = await this.findIn(em, id);
           await em.update(AccountingSoftwareConfig, { id }, values);
           Object.assign(config, values);
         } else {
-          const isFirst = (await em.count(AccountingSoftwareConfig)) === 0;
+          // The firm's first configuration is its default (under the lock, two "first" ones cannot race).
+          if ((await em.count(AccountingSoftwareConfig)) === 0) makeDefault = true;
           config = await em.save(
             em.create(AccountingSoftwareConfig, { ...values, firmId: auth.firmId, isDefault: false }),
           );
-          if (isFirst) input.isDefault = true;
-        }
-        if (input.isDefault && !config.isDefault) {
-          await this.makeDefault(em, auth.firmId, config.id);
-          config.isDefault = true;
         }
         await this.audit.record(em, {
           firmId: auth.firmId,
@@ -102,19 +105,33 @@ export class AccountingSoftwareService {
           targetId: config.id,
           data: { label: values.label, product: values.product },
         });
+        if (makeDefault && !config.isDefault) {
+          await this.makeDefault(em, auth, config.id);
+          config.isDefault = true;
+        }
         return this.toDto(em, config);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'accounting_software_config_label_key')) {
-        throw new AppError(HttpStatus.CONFLICT, 'invalid_request', { label: { code: 'already_exists' } });
+        throw new AppError(HttpStatus.CONFLICT, 'invalid_request', {
+          label: { code: 'already_exists', label: FORM_FIELD_LABELS.softwareLabel },
+        });
       }
       throw error;
     }
   }
 
-  private async makeDefault(em: EntityManager, firmId: string, id: string): Promise<void> {
-    await em.update(AccountingSoftwareConfig, { firmId, isDefault: true }, { isDefault: false });
+  /** Moves the firm default to `id` (caller holds lockFirmDefaults) and audits the change. */
+  private async makeDefault(em: EntityManager, auth: AuthContext, id: string): Promise<void> {
+    await em.update(AccountingSoftwareConfig, { firmId: auth.firmId, isDefault: true }, { isDefault: false });
     await em.update(AccountingSoftwareConfig, { id }, { isDefault: true });
+    await this.audit.record(em, {
+      firmId: auth.firmId,
+      actorUserId: auth.userId,
+      action: 'accounting_software.default_changed',
+      targetType: 'accounting_software',
+      targetId: id,
+    });
   }
 
   private async findIn(em: EntityManager, id: string): Promise<AccountingSoftwareConfig> {
@@ -150,6 +167,27 @@ export class AccountingSoftwareService {
     );
     return toDto(config, n);
   }
+}
+
+/**
+ * Serialises the changes of a firm's default configuration (and "first configuration" creation) behind the
+ * firm's row lock, so two concurrent requests never both pass the checks and hit the unique index.
+ */
+async function lockFirmDefaults(em: EntityManager, firmId: string): Promise<void> {
+  await em.query('SELECT 1 FROM firm WHERE id = $1 FOR UPDATE', [firmId]);
+}
+
+/** The catalogue says how each product takes documents in: anything else is refused, naming what is possible. */
+function assertProductTakes(productKey: string, method: DeliveryMethod): void {
+  const product = findProduct(productKey);
+  if (product && !product.deliveryMethods.includes(method))
+    throw new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', {
+      deliveryMethod: {
+        code: 'unsupported_product_delivery',
+        hint: product.deliveryMethods.join(', '),
+        label: FORM_FIELD_LABELS.deliveryMethod,
+      },
+    });
 }
 
 function toDto(config: AccountingSoftwareConfig, clientCount: number): AccountingSoftwareConfigDto {

@@ -6,6 +6,8 @@ export type AuditAction =
   | 'user.logged_in'
   | 'user.logged_out'
   | 'user.preferences_changed'
+  | 'user.session_ended'
+  | 'user.other_sessions_ended'
   | 'client.created'
   | 'client.updated'
   | 'client.archived'

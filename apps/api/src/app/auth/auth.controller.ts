@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -6,7 +18,16 @@ import { AppConfig } from '../../config/app-config';
 import { SESSION_COOKIE } from './auth.constants';
 import { AuthService, NewSession } from './auth.service';
 import { AuthContext, CurrentAuth, Public, Roles } from './decorators';
-import { LoginDto, MeDto, SignupDto, UpdatePreferencesDto } from './dto/auth.dto';
+import {
+  EndedSessionsDto,
+  LoginDto,
+  MeDto,
+  SessionDto,
+  SignupDto,
+  UpdatePreferencesDto,
+} from './dto/auth.dto';
+import { issueCsrfCookie } from './csrf';
+import { ParseId } from '../common/parse-id';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,8 +41,12 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @Post('signup')
   @ApiOkResponse({ type: MeDto })
-  async signup(@Body() body: SignupDto, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
-    return this.startSession(await this.auth.signup(body), res);
+  async signup(
+    @Body() body: SignupDto,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeDto> {
+    return this.startSession(await this.auth.signup(body, userAgent), res);
   }
 
   @Public()
@@ -29,8 +54,12 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: MeDto })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
-    return this.startSession(await this.auth.login(body), res);
+  async login(
+    @Body() body: LoginDto,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeDto> {
+    return this.startSession(await this.auth.login(body, userAgent), res);
   }
 
   @Roles('admin', 'member', 'client')
@@ -56,7 +85,38 @@ export class AuthController {
     return this.auth.setLanguage(auth, body.language);
   }
 
+  @Roles('admin', 'member', 'client')
+  @Get('sessions')
+  @ApiOkResponse({ type: [SessionDto] })
+  sessions(@CurrentAuth() auth: AuthContext): Promise<SessionDto[]> {
+    return this.auth.listSessions(auth);
+  }
+
+  /** Ends one of the user's sessions (its own current one too: that is a logout). */
+  @Roles('admin', 'member', 'client')
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async endSession(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseId()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.endSession(auth, id);
+    if (id === auth.sessionId) res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Roles('admin', 'member', 'client')
+  @Post('sessions/end-others')
+  @HttpCode(200)
+  @ApiOkResponse({ type: EndedSessionsDto })
+  async endOtherSessions(@CurrentAuth() auth: AuthContext): Promise<EndedSessionsDto> {
+    return { ended: await this.auth.endOtherSessions(auth) };
+  }
+
+  /** Sets the session cookie, and a new CSRF token: a token seen before signing in is not kept after. */
   private startSession(session: NewSession, res: Response): MeDto {
+    issueCsrfCookie(res, this.config);
     res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'lax',

@@ -7,14 +7,17 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CsrfCookieMiddleware, CsrfGuard } from './csrf';
 import { SessionService } from './session.service';
+import { SharedThrottlerStorage, ThrottlerStorageModule } from './throttler-storage';
 
 @Module({
   imports: [
-    // In-memory counters per API process; behind several instances use a shared store (see README).
+    // Counters in Redis when REDIS_URL is set (shared by every API process), else in this process.
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      imports: [ThrottlerStorageModule],
+      inject: [AppConfig, SharedThrottlerStorage],
+      useFactory: (config: AppConfig, storage: SharedThrottlerStorage) => ({
         throttlers: [{ name: 'auth', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }],
+        storage,
       }),
     }),
   ],

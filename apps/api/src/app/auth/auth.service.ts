@@ -1,15 +1,16 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '../../database/errors';
 import { Tenancy } from '../../database/tenancy';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { Firm } from '../firms/firm.entity';
 import { JobQueue } from '../jobs/job-queue';
 import { WELCOME_MAIL_JOB, WelcomeMailPayload } from '../mail/welcome-mail.job';
-import { User, type UiLanguage, type UserRole } from '../users/user.entity';
+import type { UiLanguage } from '@passerelle/domain-client';
+import { User, type UserRole } from '../users/user.entity';
 import { AuthContext } from './decorators';
-import { LoginDto, MeDto, SignupDto } from './dto/auth.dto';
+import { LoginDto, MeDto, SessionDto, SignupDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionService } from './session.service';
 
@@ -38,8 +39,8 @@ export class AuthService {
     private readonly jobs: JobQueue,
   ) {}
 
-  async signup(input: SignupDto): Promise<NewSession> {
-    const created = await this.createFirm(input, { withSession: true });
+  async signup(input: SignupDto, userAgent?: string): Promise<NewSession> {
+    const created = await this.createFirm(input, { withSession: true, userAgent });
     // The welcome e-mail is a courtesy: the account exists and works even if the queue is unreachable.
     await this.jobs
       .enqueue<WelcomeMailPayload>(
@@ -61,7 +62,7 @@ export class AuthService {
   /** A firm and its first admin in one transaction (sign-up and the demo seed share this). */
   async createFirm(
     input: NewFirm,
-    options: { withSession: boolean },
+    options: { withSession: boolean; userAgent?: string },
   ): Promise<Partial<NewSession> & { me: MeDto }> {
     const passwordHash = await hashPassword(input.password);
     const firmId = randomUUID();
@@ -91,7 +92,7 @@ export class AuthService {
           firm: { id: firmId, name: input.firmName },
         };
         if (!options.withSession) return { me };
-        const session = await this.sessions.create(em, { id: userId, firmId });
+        const session = await this.sessions.create(em, { id: userId, firmId }, options.userAgent);
         return { ...session, me };
       });
     } catch (error) {
@@ -102,12 +103,13 @@ export class AuthService {
     }
   }
 
-  async login(input: LoginDto): Promise<NewSession> {
-    const found = await this.tenancy.scoped({ loginEmail: input.email }, (em) =>
+  async login(input: LoginDto, userAgent?: string): Promise<NewSession> {
+    const email = input.email.toLowerCase();
+    const found = await this.tenancy.scoped({ loginEmail: email }, (em) =>
       em
         .createQueryBuilder(User, 'u')
         .addSelect('u.passwordHash')
-        .where('lower(u.email) = :email', { email: input.email })
+        .where('lower(u.email) = :email', { email })
         .getOne(),
     );
     // Hashing happens outside any transaction: it is slow on purpose and must not hold a connection.
@@ -118,17 +120,62 @@ export class AuthService {
       // Housekeeping on the way: this user's expired sessions are of no use to anyone.
       await em.query('DELETE FROM session WHERE user_id = $1 AND expires_at < now()', [found.id]);
       await this.audit.record(em, { firmId: found.firmId, actorUserId: found.id, action: 'user.logged_in' });
-      const session = await this.sessions.create(em, found);
+      const session = await this.sessions.create(em, found, userAgent);
       const firm = await em.findOneOrFail(Firm, { where: { id: found.firmId } });
       return { ...session, me: toMe(found, firm) };
     });
   }
 
+  /** The audit event and the session's end in one transaction: both happen, or neither. */
   async logout(auth: AuthContext): Promise<void> {
-    await this.tenancy.forFirm(auth.firmId, (em) =>
-      this.audit.record(em, { firmId: auth.firmId, actorUserId: auth.userId, action: 'user.logged_out' }),
-    );
-    await this.sessions.revoke(auth);
+    await this.tenancy.forFirm(auth.firmId, async (em) => {
+      await this.audit.record(em, {
+        firmId: auth.firmId,
+        actorUserId: auth.userId,
+        action: 'user.logged_out',
+      });
+      await this.sessions.revokeCurrent(em, auth);
+    });
+  }
+
+  async listSessions(auth: AuthContext): Promise<SessionDto[]> {
+    const sessions = await this.sessions.list(auth);
+    return sessions.map((session) => ({
+      id: session.id,
+      createdAt: session.createdAt.toISOString(),
+      lastSeenAt: session.lastSeenAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+      userAgent: session.userAgent,
+      current: session.id === auth.sessionId,
+    }));
+  }
+
+  /** Ends one of the user's other sessions (the current one ends with logout); unknown → 404. */
+  async endSession(auth: AuthContext, id: string): Promise<void> {
+    if (id === auth.sessionId) return this.logout(auth);
+    await this.tenancy.forFirm(auth.firmId, async (em) => {
+      if (!(await this.sessions.revokeOne(em, auth, id))) throw AppError.notFound();
+      await this.audit.record(em, {
+        firmId: auth.firmId,
+        actorUserId: auth.userId,
+        action: 'user.session_ended',
+        data: { sessionId: id },
+      });
+    });
+  }
+
+  /** Ends every session of the user but this one. */
+  async endOtherSessions(auth: AuthContext): Promise<number> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => {
+      const ended = await this.sessions.revokeOthers(em, auth);
+      await this.audit.record(em, {
+        firmId: auth.firmId,
+        actorUserId: auth.userId,
+        action: 'user.other_sessions_ended',
+        data: { count: ended },
+      });
+      return ended;
+    });
   }
 
   me(auth: AuthContext): Promise<MeDto> {
@@ -178,10 +225,4 @@ function toMe(user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'language'>, f
     },
     firm: { id: firm.id, name: firm.name },
   };
-}
-
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && driverError.constraint === constraint;
 }

@@ -15,14 +15,20 @@ export class CsrfCookieMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: NextFunction): void {
     if (!req.cookies?.[XSRF_COOKIE]) {
-      const token = newToken();
-      res.cookie(XSRF_COOKIE, token, { sameSite: 'lax', secure: this.config.secureCookies, path: '/' });
+      const token = issueCsrfCookie(res, this.config);
       // Visible to handlers running in this same request (the very first POST of a fresh client fails anyway).
       req.cookies = { ...(req.cookies ?? {}), [XSRF_COOKIE]: token };
       (req as Request & { csrfIssued?: boolean }).csrfIssued = true;
     }
     next();
   }
+}
+
+/** Sets a new double-submit token (a fresh client, or a new session: rotated at every sign-in). */
+export function issueCsrfCookie(res: Response, config: AppConfig): string {
+  const token = newToken();
+  res.cookie(XSRF_COOKIE, token, { sameSite: 'lax', secure: config.secureCookies, path: '/' });
+  return token;
 }
 
 /** State-changing requests must echo the CSRF cookie in the X-XSRF-TOKEN header (double submit). */

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { UiLanguage, UserRole } from '../users/user.entity';
+import type { UiLanguage } from '@passerelle/domain-client';
+import type { UserRole } from '../users/user.entity';
 
 export interface AuthContext {
   userId: string;

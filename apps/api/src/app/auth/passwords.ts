@@ -1,9 +1,47 @@
+import { isRepeatedCharacter, PASSWORD_MIN_LENGTH, type ErrorCode } from '@passerelle/domain-client';
 import * as argon2 from 'argon2';
+import { registerDecorator } from 'class-validator';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes); the library default (64 MiB) starves a 2-core server.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH as MIN_PASSWORD_LENGTH } from '@passerelle/domain-client';
+
+let commonPasswords: Set<string> | undefined;
+
+/** A kept list (zxcvbn-ts's ≈ 49,000 most common passwords), loaded once, compared case-insensitively. */
+function isCommonPassword(password: string): boolean {
+  if (!commonPasswords) {
+    // A CommonJS data package of ≈ 500 KB: loaded on first use, not at start-up.
+    const { dictionary } = require('@zxcvbn-ts/language-common') as { dictionary: { passwords: string[] } };
+    commonPasswords = new Set(dictionary.passwords.map((p) => p.toLowerCase()));
+  }
+  return commonPasswords.has(password.toLowerCase());
+}
+
+/** Why a new password is refused (the rules shared with the web forms, plus the common-password list). */
+export function passwordProblem(password: string): ErrorCode | null {
+  if ([...password].length < PASSWORD_MIN_LENGTH) return 'password_too_short';
+  if (isRepeatedCharacter(password)) return 'password_repeated';
+  if (isCommonPassword(password)) return 'password_too_common';
+  return null;
+}
+
+/** Validates a DTO property as a new password; the failing rule's code names the problem. */
+export function NewPassword(): PropertyDecorator {
+  return (target, property) => {
+    for (const code of ['password_too_short', 'password_repeated', 'password_too_common'] as const) {
+      registerDecorator({
+        name: code,
+        target: target.constructor,
+        propertyName: String(property),
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || passwordProblem(value) !== code,
+        },
+      });
+    }
+  };
+}
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, OPTIONS);

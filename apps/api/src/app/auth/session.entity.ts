@@ -20,4 +20,11 @@ export class Session {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** The browser that signed in (its User-Agent, shortened), shown in the user's list of sessions. */
+  @Column({ name: 'user_agent', type: 'varchar', length: 200, nullable: true })
+  userAgent!: string | null;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz' })
+  lastSeenAt!: Date;
 }

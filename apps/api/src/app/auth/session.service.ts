@@ -7,6 +7,14 @@ import { AuthContext } from './decorators';
 import { Session } from './session.entity';
 import { hashToken, newToken } from './tokens';
 
+const LAST_SEEN_PRECISION_MS = 5 * 60_000;
+
+/** Enough of a User-Agent to recognise a browser; never more than the column holds. */
+function shortUserAgent(userAgent: string | undefined): string | null {
+  const cleaned = userAgent?.replace(/[^\x20-\x7e]/g, '').trim();
+  return cleaned ? cleaned.slice(0, 200) : null;
+}
+
 @Injectable()
 export class SessionService {
   constructor(
@@ -18,6 +26,7 @@ export class SessionService {
   async create(
     em: EntityManager,
     user: Pick<User, 'id' | 'firmId'>,
+    userAgent?: string,
   ): Promise<{ token: string; expiresAt: Date }> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_DAYS * 86_400_000);
@@ -26,6 +35,8 @@ export class SessionService {
       userId: user.id,
       tokenHash: hashToken(token),
       expiresAt,
+      userAgent: shortUserAgent(userAgent),
+      lastSeenAt: new Date(),
     });
     return { token, expiresAt };
   }
@@ -40,6 +51,9 @@ export class SessionService {
       await setScope(em, { firmId: session.firmId });
       const user = await em.findOne(User, { where: { id: session.userId } });
       if (!user) return null;
+      // "Last active" for the user's list of sessions, written at most every few minutes.
+      if (Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS)
+        await em.update(Session, { id: session.id }, { lastSeenAt: new Date() });
       return {
         userId: user.id,
         firmId: user.firmId,
@@ -50,7 +64,36 @@ export class SessionService {
     });
   }
 
-  async revoke(auth: AuthContext): Promise<void> {
-    await this.tenancy.forFirm(auth.firmId, (em) => em.delete(Session, { id: auth.sessionId }));
+  /** Ends the current session (inside the caller's transaction, with its audit event). */
+  async revokeCurrent(em: EntityManager, auth: AuthContext): Promise<void> {
+    await em.delete(Session, { id: auth.sessionId });
+  }
+
+  /** The user's live sessions, most recently active first. */
+  list(auth: AuthContext): Promise<Session[]> {
+    return this.tenancy.forFirm(auth.firmId, (em) =>
+      em
+        .createQueryBuilder(Session, 's')
+        .where('s.user_id = :userId AND s.expires_at > now()', { userId: auth.userId })
+        .orderBy('s.last_seen_at', 'DESC')
+        .getMany(),
+    );
+  }
+
+  /** Ends one of the user's sessions (another user's id → false: the caller answers 404). */
+  async revokeOne(em: EntityManager, auth: AuthContext, id: string): Promise<boolean> {
+    const result = await em.delete(Session, { id, userId: auth.userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Ends every session of the user but the current one; returns how many. */
+  async revokeOthers(em: EntityManager, auth: AuthContext): Promise<number> {
+    const result = await em
+      .createQueryBuilder()
+      .delete()
+      .from(Session)
+      .where('user_id = :userId AND id <> :current', { userId: auth.userId, current: auth.sessionId })
+      .execute();
+    return result.affected ?? 0;
   }
 }

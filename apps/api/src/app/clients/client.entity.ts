@@ -23,6 +23,8 @@ export class Client {
     string | null;
   @Column({ type: 'varchar', length: 24, default: 'not_invited' }) status!: ClientStatus;
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt!: Date | null;
+  /** Bumped by every edit of the record's fields: a stale edit is refused (optimistic concurrency). */
+  @Column({ type: 'integer', default: 1 }) version!: number;
   @Column({ name: 'search_text', type: 'text', select: false }) searchText!: string;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AccountingSoftwareModule } from '../accounting-software/accounting-software.module';
 import { ClientsController } from './clients.controller';
 import { ClientsService } from './clients.service';
 
-@Module({ controllers: [ClientsController], providers: [ClientsService], exports: [ClientsService] })
+@Module({
+  imports: [AccountingSoftwareModule],
+  controllers: [ClientsController],
+  providers: [ClientsService],
+  exports: [ClientsService],
+})
 export class ClientsModule {}

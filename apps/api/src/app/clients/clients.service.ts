@@ -4,11 +4,13 @@ import { lookupKey, validateClient, type RawClientRow } from '@passerelle/domain
 import { EntityManager } from 'typeorm';
 import { Tenancy } from '../../database/tenancy';
 import { AccountingSoftwareConfig } from '../accounting-software/accounting-software-config.entity';
+import { AccountingSoftwareService } from '../accounting-software/accounting-software.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/decorators';
-import { isUniqueViolation } from '../auth/auth.service';
+import { isUniqueViolation } from '../../database/errors';
 import { AppError, FieldProblem } from '../common/app-error';
 import { Client } from './client.entity';
+import { sortRanks } from './list-order';
 import {
   ClientDto,
   ClientPageDto,
@@ -29,13 +31,16 @@ export function clientSearchText(
     .join(' ');
 }
 
-const SORT_COLUMNS: Record<ClientSort, string> = {
-  name: 'lower(c.name)',
-  city: 'lower(c.city)',
-  country: 'c.country',
-  status: 'c.status',
-  createdAt: 'c.created_at',
-  updatedAt: 'c.updated_at',
+/**
+ * ORDER BY of the sorts on a stored column (name and city on their accent-free sort keys, see the
+ * client-sort-keys migration); ties continue on the name, then the id, so page boundaries are stable.
+ * Country and status are ranked sorts: see rankedPage().
+ */
+const SORT_COLUMNS: Record<Exclude<ClientSort, 'country' | 'status'>, string[]> = {
+  name: ['c.name_sort', 'c.id'],
+  city: ['c.city_sort', 'c.name_sort', 'c.id'],
+  createdAt: ['c.created_at', 'c.id'],
+  updatedAt: ['c.updated_at', 'c.id'],
 };
 
 @Injectable()
@@ -43,12 +48,13 @@ export class ClientsService {
   constructor(
     private readonly tenancy: Tenancy,
     private readonly audit: AuditService,
+    private readonly software: AccountingSoftwareService,
   ) {}
 
   async create(auth: AuthContext, input: SaveClientDto, lang: MessageLanguage): Promise<SavedClientDto> {
     const { draft, warnings } = validate(input as RawClientRow);
     return this.write(async (em) => {
-      await assertSoftwareInFirm(em, draft.accountingSoftwareId);
+      await this.software.assertUsable(em, draft.accountingSoftwareId);
       const client = em.create(Client, {
         ...draft,
         firmId: auth.firmId,
@@ -67,24 +73,36 @@ export class ClientsService {
     }, auth);
   }
 
-  /** Partial update: the given fields replace the stored ones, then the whole record is validated again. */
+  /**
+   * Partial update: the given fields replace the stored ones, then the whole record is validated again. The
+   * row is locked for the read-merge-write, and `expectedVersion` (the version the editor read) refuses an
+   * edit made on a stale copy with 409 `edit_conflict` instead of silently undoing someone else's changes.
+   */
   async update(
     auth: AuthContext,
     id: string,
     input: SaveClientDto,
     lang: MessageLanguage,
+    expectedVersion?: number,
   ): Promise<SavedClientDto> {
     return this.write(async (em) => {
-      const current = await findClient(em, id);
+      const current = await findClient(em, id, true);
+      const expected = input.version ?? expectedVersion;
+      if (expected !== undefined && expected !== current.version)
+        throw new AppError(HttpStatus.CONFLICT, 'edit_conflict');
       const merged: RawClientRow = { ...toRaw(current) };
       for (const key of FIELD_KEYS) if (input[key] !== undefined) merged[key] = input[key];
       const { draft, warnings } = validate(merged);
-      await assertSoftwareInFirm(em, draft.accountingSoftwareId);
+      await this.software.assertUsable(em, draft.accountingSoftwareId);
       const changes = (Object.keys(draft) as (keyof typeof draft)[]).filter(
         (key) => draft[key] !== current[key],
       );
       if (changes.length > 0) {
-        await em.update(Client, { id }, { ...draft, searchText: clientSearchText(draft) });
+        await em.update(
+          Client,
+          { id },
+          { ...draft, searchText: clientSearchText(draft), version: current.version + 1 },
+        );
         await this.audit.record(em, {
           firmId: auth.firmId,
           actorUserId: auth.userId,
@@ -119,12 +137,14 @@ export class ClientsService {
     return this.tenancy.forFirm(auth.firmId, (em) => this.loadDto(em, id));
   }
 
-  list(auth: AuthContext, query: ListClientsQuery): Promise<ClientPageDto> {
+  /** `lang`: the user's language, in which countries are sorted by name. */
+  list(auth: AuthContext, query: ListClientsQuery, lang: MessageLanguage): Promise<ClientPageDto> {
     const search = query.q ? lookupKey(query.q) : '';
+    const ranks = sortRanks(query.sort, lang, { status: query.status, country: countries(query) });
     return this.tenancy.forFirm(auth.firmId, async (em) => {
       const { ids, total } = search
-        ? await searchPage(em, search, query)
-        : await filterPage(em, auth.firmId, query);
+        ? await searchPage(em, search, query, ranks)
+        : await filterPage(em, auth.firmId, query, ranks);
       const clients = ids.length
         ? await em
             .createQueryBuilder(Client, 'c')
@@ -205,47 +225,92 @@ interface PageOfIds {
 }
 
 /** Without a search: filters and sort straight on the RLS-protected table (its indexes serve them). */
-async function filterPage(em: EntityManager, firmId: string, query: ListClientsQuery): Promise<PageOfIds> {
-  const qb = em
-    .createQueryBuilder(Client, 'c')
-    .where('c.firm_id = :firmId', { firmId })
-    .andWhere(query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
-  if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
-  if (query.country?.length) qb.andWhere('c.country IN (:...country)', { country: countries(query) });
-  if (query.shareDocuments !== undefined)
-    qb.andWhere('c.share_documents = :share', { share: query.shareDocuments });
+async function filterPage(
+  em: EntityManager,
+  firmId: string,
+  query: ListClientsQuery,
+  ranks: readonly string[] | undefined,
+): Promise<PageOfIds> {
+  const where = ['c.firm_id = $1', query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL'];
+  const params: unknown[] = [firmId];
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  if (query.status?.length) where.push(`c.status = ANY (${bind(query.status)}::text[])`);
+  if (query.country?.length) where.push(`c.country = ANY (${bind(countries(query))}::bpchar[])`);
+  if (query.shareDocuments !== undefined) where.push(`c.share_documents = ${bind(query.shareDocuments)}`);
   if (query.accountingSoftwareId)
-    qb.andWhere('c.accounting_software_id = :software', { software: query.accountingSoftwareId });
+    where.push(`c.accounting_software_id = ${bind(query.accountingSoftwareId)}`);
+  const filter = where.join(' AND ');
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+  const offset = (query.page - 1) * query.pageSize;
+
+  const page = (): Promise<{ id: string }[]> => {
+    const pageParams = [...params];
+    const at = (value: unknown) => `$${pageParams.push(value)}`;
+    if (query.sort === 'country' || query.sort === 'status') {
+      return em.query(
+        rankedPage(query.sort, filter, direction, at(ranks ?? []), at(offset + query.pageSize)) +
+          ` OFFSET ${at(offset)} LIMIT ${at(query.pageSize)}`,
+        pageParams,
+      );
+    }
+    const order = SORT_COLUMNS[query.sort].map((column) => `${column} ${direction}`).join(', ');
+    return em.query(
+      `SELECT c.id FROM client c WHERE ${filter} ORDER BY ${order} OFFSET ${at(offset)} LIMIT ${at(query.pageSize)}`,
+      pageParams,
+    );
+  };
   const [rows, count] = await Promise.all([
-    qb
-      .clone()
-      .select('c.id', 'id')
-      .orderBy(SORT_COLUMNS[query.sort], direction)
-      .addOrderBy('c.id', direction)
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .getRawMany<{ id: string }>(),
-    qb.clone().select('count(*)', 'n').getRawOne<{ n: string }>(),
+    page(),
+    em.query(`SELECT count(*) AS n FROM client c WHERE ${filter}`, params) as Promise<{ n: string }[]>,
   ]);
-  return { ids: rows.map((row) => row.id), total: Number(count?.n ?? 0) };
+  return { ids: rows.map((row) => row.id), total: Number(count[0]?.n ?? 0) };
+}
+
+/**
+ * A page sorted by a ranked value (country by name, status by lifecycle): the values are walked in rank
+ * order and each one's clients read from its (firm_id, value, name_sort, id) index, at most `reach` rows
+ * each (offset + page size) — instead of ranking and sorting every client of the firm.
+ */
+function rankedPage(
+  sort: 'country' | 'status',
+  filter: string,
+  direction: 'ASC' | 'DESC',
+  ranksParam: string,
+  reachParam: string,
+): string {
+  const [column, type] = sort === 'country' ? ['c.country', 'bpchar[]'] : ['c.status', 'text[]'];
+  return `SELECT p.id FROM unnest(${ranksParam}::${type}) WITH ORDINALITY AS r(value, rank)
+      CROSS JOIN LATERAL (
+        SELECT c.id, c.name_sort FROM client c WHERE ${filter} AND ${column} = r.value
+        ORDER BY c.name_sort ${direction}, c.id ${direction} LIMIT ${reachParam}
+      ) p
+      ORDER BY r.rank ${direction}, p.name_sort ${direction}, p.id ${direction}`;
 }
 
 /** With a search: one call to client_search_page() (see the clients migration for why). */
-async function searchPage(em: EntityManager, search: string, query: ListClientsQuery): Promise<PageOfIds> {
+async function searchPage(
+  em: EntityManager,
+  search: string,
+  query: ListClientsQuery,
+  ranks: readonly string[] | undefined,
+): Promise<PageOfIds> {
   const call = (limit: number, offset: number): Promise<{ client_id: string; total: string }[]> =>
-    em.query('SELECT client_id, total FROM client_search_page($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
-      `%${escapeLike(search)}%`,
-      query.status?.length ? query.status : null,
-      query.country?.length ? countries(query) : null,
-      query.shareDocuments ?? null,
-      query.accountingSoftwareId ?? null,
-      query.archived ?? false,
-      query.sort,
-      query.order === 'desc',
-      limit,
-      offset,
-    ]);
+    em.query(
+      'SELECT client_id, total FROM client_search_page($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+      [
+        `%${escapeLike(search)}%`,
+        query.status?.length ? query.status : null,
+        query.country?.length ? countries(query) : null,
+        query.shareDocuments ?? null,
+        query.accountingSoftwareId ?? null,
+        query.archived ?? false,
+        query.sort,
+        query.order === 'desc',
+        limit,
+        offset,
+        ranks ?? null,
+      ],
+    );
   const rows = await call(query.pageSize, (query.page - 1) * query.pageSize);
   // Past the last page there is no row to carry the total: ask for the first one.
   const total = rows.length > 0 ? rows[0].total : ((await call(1, 0))[0]?.total ?? '0');
@@ -266,19 +331,13 @@ function validate(row: RawClientRow) {
   return { draft: result.value, warnings: result.warnings };
 }
 
-async function findClient(em: EntityManager, id: string): Promise<Client> {
-  const client = await em.findOne(Client, { where: { id } });
+async function findClient(em: EntityManager, id: string, forUpdate = false): Promise<Client> {
+  const client = await em.findOne(Client, {
+    where: { id },
+    ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
   if (!client) throw AppError.notFound();
   return client;
-}
-
-async function assertSoftwareInFirm(em: EntityManager, id: string | null): Promise<void> {
-  if (!id) return;
-  const found = await em.count(AccountingSoftwareConfig, { where: { id } });
-  if (!found)
-    throw new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', {
-      accountingSoftwareId: { code: 'unknown_accounting_software' },
-    });
 }
 
 function warningDtos(warnings: ReturnType<typeof validateClient>['warnings'], lang: MessageLanguage) {
@@ -313,6 +372,7 @@ function toDto(client: Client, softwareLabel: string | null): ClientDto {
     accountingSoftwareId: client.accountingSoftwareId,
     accountingSoftwareLabel: softwareLabel,
     status: client.status,
+    version: client.version,
     archivedAt: client.archivedAt?.toISOString() ?? null,
     createdAt: client.createdAt.toISOString(),
     updatedAt: client.updatedAt.toISOString(),

@@ -1,7 +1,9 @@
 import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { isErrorCode, type ErrorCode } from '@passerelle/domain-client';
 import { AppError, FieldProblem } from './app-error';
+import { labelOf } from './labels';
 
-const CONSTRAINT_CODES: Record<string, string> = {
+const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   isDefined: 'required',
   isNotEmpty: 'required',
   isEmail: 'invalid_email',
@@ -9,6 +11,9 @@ const CONSTRAINT_CODES: Record<string, string> = {
   minLength: 'too_short',
   isIn: 'invalid_value',
   whitelistValidation: 'invalid_value',
+  min: 'out_of_range',
+  max: 'out_of_range',
+  arrayMaxSize: 'out_of_range',
 };
 
 /** Which failing rule names the problem when several do: a missing value first, then a wrong type. */
@@ -21,10 +26,29 @@ export function toFieldProblems(errors: ValidationError[], prefix = ''): Record<
     const key = prefix + error.property;
     const constraints = Object.keys(error.constraints ?? {});
     const first = PRIORITY.find((name) => constraints.includes(name)) ?? constraints[0];
-    if (first) fields[key] = { code: CONSTRAINT_CODES[first] ?? 'invalid_value' };
+    if (first) {
+      // A custom constraint may be named after its domain code (password_too_common…).
+      const code = CONSTRAINT_CODES[first] ?? (isErrorCode(first) ? first : 'invalid_value');
+      const problem: FieldProblem = { code };
+      const label = labelOf(error.target, error.property);
+      if (label) problem.label = label;
+      const limit = limitOf(error, first);
+      if (limit) problem.hint = limit;
+      fields[key] = problem;
+    }
     Object.assign(fields, toFieldProblems(error.children ?? [], `${key}.`));
   }
   return fields;
+}
+
+/** The bound a failing length or range rule names (class-validator puts it in its default message). */
+function limitOf(error: ValidationError, constraint: string): string | undefined {
+  const bound = /(-?\d+)/.exec(error.constraints?.[constraint] ?? '')?.[1];
+  if (bound === undefined) return undefined;
+  if (constraint === 'maxLength' || constraint === 'minLength') return bound;
+  if (constraint === 'max' || constraint === 'arrayMaxSize') return `≤ ${bound}`;
+  if (constraint === 'min') return `≥ ${bound}`;
+  return undefined;
 }
 
 export function createValidationPipe(): ValidationPipe {
@@ -33,6 +57,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
+    // The target names the DTO, whose @Label names the field in messages; values are never echoed.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) =>
       new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', toFieldProblems(errors)),
   });

@@ -10,20 +10,24 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
   readonly mode = 'in-process' as const;
   private readonly logger = new Logger('Jobs');
   private readonly pending = new Set<Promise<void>>();
-  private readonly seenIds = new Set<string>();
+  /** Ids of jobs pending or running: a duplicate enqueue collapses into them; a finished id may run again. */
+  private readonly activeIds = new Set<string>();
 
   constructor(private readonly registry: JobRegistry) {
     super();
   }
 
   async enqueue<P>(name: string, payload: P, options: EnqueueOptions = {}): Promise<void> {
-    if (options.jobId) {
-      if (this.seenIds.has(options.jobId)) return;
-      this.seenIds.add(options.jobId);
+    const jobId = options.jobId;
+    if (jobId) {
+      if (this.activeIds.has(jobId)) return;
+      this.activeIds.add(jobId);
     }
-    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-      this.attempt(name, payload, 1),
-    );
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.attempt(name, payload, 1))
+      .finally(() => {
+        if (jobId) this.activeIds.delete(jobId);
+      });
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run));
   }

@@ -1,9 +1,8 @@
+import type { UiLanguage } from '@passerelle/domain-client';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const USER_ROLES = ['admin', 'member', 'client'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
-export const UI_LANGUAGES = ['fr', 'en'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 @Entity({ name: 'app_user' })
 export class User {

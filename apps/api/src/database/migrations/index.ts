@@ -1,5 +1,12 @@
 import { Init1764316800000 } from './1764316800000-init';
 import { Clients1764403200000 } from './1764403200000-clients';
+import { Hardening1764480000000 } from './1764480000000-hardening';
+import { ClientSortKeys1764450000000 } from './1764450000000-client-sort-keys';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
-export const MIGRATIONS = [Init1764316800000, Clients1764403200000];
+export const MIGRATIONS = [
+  Init1764316800000,
+  Clients1764403200000,
+  Hardening1764480000000,
+  ClientSortKeys1764450000000,
+];

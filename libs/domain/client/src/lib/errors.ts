@@ -1,4 +1,5 @@
-import { FieldKey, fieldLabel } from './fields';
+import { FieldKey, fieldLabel, isFieldKey } from './fields';
+import { UI_LANGUAGES, type UiLanguage } from './languages';
 
 /**
  * Stable machine codes of validation errors. API responses, import reports and the web app all carry these;
@@ -25,6 +26,14 @@ export const ERROR_CODES = [
   'duplicate_in_file',
   'already_exists',
   'unknown_accounting_software',
+  // Generic field problems of the API's other forms (sign-up, settings…)
+  'too_short',
+  'invalid_value',
+  'password_too_short',
+  'password_too_common',
+  'password_repeated',
+  'unsupported_product_delivery',
+  'out_of_range',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -54,8 +63,9 @@ export interface Warning {
   hint?: string;
 }
 
-export const MESSAGE_LANGUAGES = ['fr', 'en'] as const;
-export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+/** Messages exist in every UI language. */
+export const MESSAGE_LANGUAGES = UI_LANGUAGES;
+export type MessageLanguage = UiLanguage;
 
 type MessageBuilder = (hint: string | undefined, field: FieldKey | undefined) => string;
 type Catalogue<C extends string> = { readonly [K in C]: { readonly [L in MessageLanguage]: MessageBuilder } };
@@ -165,14 +175,53 @@ const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     en: (h) => withHint('duplicate value in the file', h, (x) => `(row ${x})`),
   },
   already_exists: {
-    fr: () => 'un autre client du cabinet a déjà cette valeur',
-    en: () => 'another client of the firm already has this value',
+    fr: (_h, f) => (f ? 'un autre client du cabinet a déjà cette valeur' : 'cette valeur est déjà utilisée'),
+    en: (_h, f) => (f ? 'another client of the firm already has this value' : 'this value is already in use'),
   },
   unknown_accounting_software: {
     fr: () => 'configuration de logiciel de comptabilité inconnue',
     en: () => 'unknown accounting software configuration',
   },
+  too_short: {
+    fr: (h) => withHint('le texte est trop court', h, (x) => `(${x} caractères au minimum)`),
+    en: (h) => withHint('the text is too short', h, (x) => `(at least ${x} characters)`),
+  },
+  invalid_value: {
+    fr: () => 'cette valeur n’est pas acceptée',
+    en: () => 'this value is not accepted',
+  },
+  password_too_short: {
+    fr: (h) => `le mot de passe doit contenir au moins ${h ?? PASSWORD_MIN_LENGTH} caractères`,
+    en: (h) => `the password must be at least ${h ?? PASSWORD_MIN_LENGTH} characters long`,
+  },
+  password_too_common: {
+    fr: () => 'ce mot de passe figure dans les listes de mots de passe courants : choisissez-en un autre',
+    en: () => 'this password appears in lists of common passwords: choose another one',
+  },
+  password_repeated: {
+    fr: () => 'un seul caractère répété n’est pas un mot de passe : variez les caractères',
+    en: () => 'one repeated character is not a password: use different characters',
+  },
+  out_of_range: {
+    fr: (h) => withHint('la valeur est hors limites', h, (x) => `(${x})`),
+    en: (h) => withHint('the value is out of range', h, (x) => `(${x})`),
+  },
+  unsupported_product_delivery: {
+    fr: (h) =>
+      withHint('ce logiciel ne reçoit pas les documents de cette façon', h, (x) => `(possible : ${x})`),
+    en: (h) => withHint('this software does not take documents this way', h, (x) => `(possible: ${x})`),
+  },
 };
+
+/** Password rules shared by the API and the web forms (the common-password list is checked by the API). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** A password made of one character repeated ("aaaaaaaaaa", "1111111111") is refused whatever its length. */
+export function isRepeatedCharacter(password: string): boolean {
+  const chars = [...password];
+  return chars.length > 0 && chars.every((c) => c === chars[0]);
+}
 
 const WARNING_MESSAGES: Catalogue<WarningCode> = {
   leading_zeros_restored: {
@@ -195,7 +244,24 @@ const WARNING_MESSAGES: Catalogue<WarningCode> = {
 };
 
 function compose(text: string, lang: MessageLanguage, field: FieldKey | undefined): string {
-  return field ? `${fieldLabel(field, lang)} — ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+  return withLabel(text, field ? fieldLabel(field, lang) : undefined);
+}
+
+function withLabel(text: string, label: string | undefined): string {
+  return label ? `${label} — ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A field problem of any form, labelled with that form's own label: « Votre nom — ce champ est obligatoire ».
+ * `clientField` is set only for the client record's fields (their messages can be more specific).
+ */
+export function formatProblem(
+  code: ErrorCode,
+  lang: MessageLanguage,
+  options: { label?: string; clientField?: FieldKey; hint?: string } = {},
+): string {
+  const field = isFieldKey(options.clientField) ? options.clientField : undefined;
+  return withLabel(ERROR_MESSAGES[code][lang](options.hint, field), options.label);
 }
 
 /** « ICE — le numéro est invalide (clé de contrôle) »; without a field, just the capitalised message. */

@@ -78,3 +78,24 @@ export function isFieldKey(value: unknown): value is FieldKey {
 export function fieldLabel(field: FieldKey, lang: LabelLanguage = 'fr'): string {
   return FIELD_LABELS[field][lang];
 }
+
+/**
+ * Labels of the fields of the other forms (account, settings), by form field key, in every UI language: the
+ * API names them in its error messages (« Votre nom — ce champ est obligatoire »).
+ */
+export const FORM_FIELD_LABELS = {
+  firmName: { fr: 'Nom du cabinet', en: 'Firm name' },
+  personName: { fr: 'Votre nom', en: 'Your name' },
+  email: { fr: 'Adresse e-mail', en: 'E-mail address' },
+  password: { fr: 'Mot de passe', en: 'Password' },
+  currentPassword: { fr: 'Mot de passe actuel', en: 'Current password' },
+  uiLanguage: { fr: 'Langue', en: 'Language' },
+  role: { fr: 'Rôle', en: 'Role' },
+  softwareLabel: { fr: 'Libellé', en: 'Label' },
+  softwareProduct: { fr: 'Logiciel', en: 'Software' },
+  deliveryMethod: { fr: 'Mode de transmission', en: 'Delivery method' },
+  deliveryEmail: { fr: 'Adresse e-mail de réception du logiciel', en: "Software's inbox address" },
+  exportFormat: { fr: "Format d'export", en: 'Export format' },
+  exportFrequency: { fr: "Fréquence d'export", en: 'Export frequency' },
+  isDefault: { fr: 'Logiciel par défaut', en: 'Default software' },
+} as const satisfies Record<string, Readonly<Record<'fr' | 'en', string>>>;

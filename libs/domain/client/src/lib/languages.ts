@@ -1,3 +1,12 @@
+/** Languages of the user interface and of every message (French first: the default). One list, used by API and web. */
+export const UI_LANGUAGES = ['fr', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export const DEFAULT_UI_LANGUAGE: UiLanguage = 'fr';
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
 /**
  * Languages a client (company or contact) may be recorded in: ISO 639-1 codes, except Standard Moroccan
  * Tamazight which only has an ISO 639-3 code.

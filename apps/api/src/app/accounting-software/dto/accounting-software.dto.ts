@@ -1,20 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { FORM_FIELD_LABELS } from '@passerelle/domain-client';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { Label } from '../../common/labels';
+import { CleanText, EmailAddress } from '../../common/text';
 import { PRODUCT_KEYS } from '../catalogue';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimLower = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export const DELIVERY_METHODS = ['email', 'export'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -44,41 +33,50 @@ export class AccountingSoftwareConfigDto {
 
 export class SaveAccountingSoftwareConfigDto {
   @ApiProperty({ maxLength: 80, example: 'Sage — dossier principal' })
-  @Transform(trim)
+  @Label(FORM_FIELD_LABELS.softwareLabel)
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(80)
   label!: string;
 
   @ApiProperty({ enum: PRODUCT_KEYS })
+  @Label(FORM_FIELD_LABELS.softwareProduct)
   @IsIn(PRODUCT_KEYS)
   product!: string;
 
   @ApiProperty({ enum: DELIVERY_METHODS })
+  @Label(FORM_FIELD_LABELS.deliveryMethod)
   @IsIn(DELIVERY_METHODS)
   deliveryMethod!: (typeof DELIVERY_METHODS)[number];
 
   @ApiPropertyOptional({ description: "Required when deliveryMethod is 'email'", maxLength: 254 })
+  @Label(FORM_FIELD_LABELS.deliveryEmail)
   @ValidateIf((dto: SaveAccountingSoftwareConfigDto) => dto.deliveryMethod === 'email')
-  @Transform(trimLower)
+  @IsString()
   @IsNotEmpty()
   @MaxLength(254)
-  @IsEmail()
+  @EmailAddress()
   deliveryEmail?: string;
 
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, description: "Required when deliveryMethod is 'export'" })
+  @Label(FORM_FIELD_LABELS.exportFormat)
   @ValidateIf((dto: SaveAccountingSoftwareConfigDto) => dto.deliveryMethod === 'export')
   @IsNotEmpty()
   @IsIn(EXPORT_FORMATS)
   exportFormat?: (typeof EXPORT_FORMATS)[number];
 
   @ApiPropertyOptional({ enum: EXPORT_FREQUENCIES, description: "Required when deliveryMethod is 'export'" })
+  @Label(FORM_FIELD_LABELS.exportFrequency)
   @ValidateIf((dto: SaveAccountingSoftwareConfigDto) => dto.deliveryMethod === 'export')
   @IsNotEmpty()
   @IsIn(EXPORT_FREQUENCIES)
   exportFrequency?: (typeof EXPORT_FREQUENCIES)[number];
 
-  @ApiPropertyOptional({ description: 'Make it the firm default (the first configuration always is)' })
+  @ApiPropertyOptional({
+    description: 'Make it the firm default (admins only; the first configuration always is)',
+  })
+  @Label(FORM_FIELD_LABELS.isDefault)
   @IsOptional()
   @IsBoolean()
   isDefault?: boolean;

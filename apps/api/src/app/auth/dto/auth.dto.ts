@@ -1,47 +1,52 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { UI_LANGUAGES, USER_ROLES, type UiLanguage, type UserRole } from '../../users/user.entity';
-import { MIN_PASSWORD_LENGTH } from '../passwords';
-
-// Control characters are invisible to people and refused by PostgreSQL in text: drop them.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
-const trim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim() : value;
-const trimLower = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
+import {
+  FORM_FIELD_LABELS,
+  PASSWORD_MAX_LENGTH,
+  UI_LANGUAGES,
+  type UiLanguage,
+} from '@passerelle/domain-client';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Label } from '../../common/labels';
+import { CleanText, EmailAddress, RawText } from '../../common/text';
+import { USER_ROLES, type UserRole } from '../../users/user.entity';
+import { MIN_PASSWORD_LENGTH, NewPassword } from '../passwords';
 
 export class SignupDto {
   @ApiProperty({ maxLength: 160, example: 'Cabinet Atlas Conseil' })
-  @Transform(trim)
+  @Label(FORM_FIELD_LABELS.firmName)
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(160)
   firmName!: string;
 
   @ApiProperty({ maxLength: 120, example: 'Salma Bennani' })
-  @Transform(trim)
+  @Label(FORM_FIELD_LABELS.personName)
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   name!: string;
 
   @ApiProperty({ maxLength: 254, example: 'salma@atlas-conseil.ma' })
-  @Transform(trimLower)
-  @IsNotEmpty()
-  @MaxLength(254)
-  @IsEmail()
-  email!: string;
-
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 })
+  @Label(FORM_FIELD_LABELS.email)
   @IsString()
   @IsNotEmpty()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(200)
+  @MaxLength(254)
+  @EmailAddress()
+  email!: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @Label(FORM_FIELD_LABELS.password)
+  @RawText()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPassword()
   password!: string;
 
   @ApiPropertyOptional({ enum: UI_LANGUAGES })
+  @Label(FORM_FIELD_LABELS.uiLanguage)
   @IsOptional()
   @IsIn(UI_LANGUAGES)
   language?: UiLanguage;
@@ -49,21 +54,25 @@ export class SignupDto {
 
 export class LoginDto {
   @ApiProperty({ maxLength: 254 })
-  @Transform(trimLower)
+  @Label(FORM_FIELD_LABELS.email)
+  @CleanText()
   @IsString()
   @IsNotEmpty()
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ maxLength: PASSWORD_MAX_LENGTH })
+  @Label(FORM_FIELD_LABELS.password)
+  @RawText()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 }
 
 export class UpdatePreferencesDto {
   @ApiProperty({ enum: UI_LANGUAGES })
+  @Label(FORM_FIELD_LABELS.uiLanguage)
   @IsIn(UI_LANGUAGES)
   language!: UiLanguage;
 }
@@ -84,4 +93,19 @@ export class UserDto {
 export class MeDto {
   @ApiProperty({ type: UserDto }) user!: UserDto;
   @ApiProperty({ type: FirmDto }) firm!: FirmDto;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Last request, to within five minutes' })
+  lastSeenAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The browser that signed in' }) userAgent!:
+    string | null;
+  @ApiProperty({ description: 'The session of this request' }) current!: boolean;
+}
+
+export class EndedSessionsDto {
+  @ApiProperty({ description: 'How many sessions were ended' }) ended!: number;
 }

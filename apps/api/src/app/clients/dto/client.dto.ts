@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CLIENT_STATUSES, type ClientStatus } from '@passerelle/domain-client';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { COUNTRY_CODES } from '@passerelle/domain-validators';
+import { CleanText } from '../../common/text';
+import { PageQuery } from '../../common/page-query';
 
 /**
  * The client form's values as typed. Only the shape is checked here; every field rule (ICE checksum,
@@ -10,33 +24,77 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, M
 export class SaveClientDto {
   @ApiPropertyOptional({ example: 'Atlas Négoce SARL' })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(1000)
   name?: string;
   @ApiPropertyOptional({ example: '12, rue Ibn Batouta' })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(1000)
   address?: string;
-  @ApiPropertyOptional({ example: '20250' }) @IsOptional() @IsString() @MaxLength(100) postalCode?: string;
-  @ApiPropertyOptional({ example: 'Casablanca' }) @IsOptional() @IsString() @MaxLength(1000) city?: string;
+  @ApiPropertyOptional({ example: '20250' })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(100)
+  postalCode?: string;
+  @ApiPropertyOptional({ example: 'Casablanca' })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(1000)
+  city?: string;
   @ApiPropertyOptional({ example: 'Maroc', description: 'A country name in any language, or an ISO code' })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(200)
   country?: string;
-  @ApiPropertyOptional({ example: '001525587000045' }) @IsOptional() @IsString() @MaxLength(100) ice?: string;
-  @ApiPropertyOptional({ example: '1234567' }) @IsOptional() @IsString() @MaxLength(100) taxId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) iban?: string;
-  @ApiPropertyOptional({ example: 'fr' }) @IsOptional() @IsString() @MaxLength(100) language?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) contactName?: string;
-  @ApiPropertyOptional({ example: 'fr' }) @IsOptional() @IsString() @MaxLength(100) contactLanguage?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) contactEmail?: string;
+  @ApiPropertyOptional({ example: '001525587000045' })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(100)
+  ice?: string;
+  @ApiPropertyOptional({ example: '1234567' })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(100)
+  taxId?: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @MaxLength(100) iban?: string;
+  @ApiPropertyOptional({ example: 'fr' })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(100)
+  language?: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @MaxLength(1000) contactName?: string;
+  @ApiPropertyOptional({ example: 'fr' })
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @MaxLength(100)
+  contactLanguage?: string;
+  @ApiPropertyOptional() @IsOptional() @CleanText() @IsString() @MaxLength(1000) contactEmail?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() shareDocuments?: boolean;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptional()
   @IsUUID()
   accountingSoftwareId?: string | null;
+  @ApiPropertyOptional({
+    description:
+      'On PATCH: the `version` of the record as it was read. If someone saved it since, the edit is refused ' +
+      'with 409 `edit_conflict` instead of silently overwriting their changes. (An `If-Match` header works too.)',
+    minimum: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version?: number;
 }
 
 export class ClientDto {
@@ -57,6 +115,7 @@ export class ClientDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) accountingSoftwareId!: string | null;
   @ApiProperty({ type: String, nullable: true }) accountingSoftwareLabel!: string | null;
   @ApiProperty({ enum: CLIENT_STATUSES }) status!: ClientStatus;
+  @ApiProperty({ description: 'Send it back on PATCH (optimistic concurrency)' }) version!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -80,17 +139,14 @@ const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : Array.isArray(value) ? value : value;
+const toUpperList = (params: { value: unknown }) => {
+  const list = toList(params);
+  return Array.isArray(list)
+    ? list.map((item) => (typeof item === 'string' ? item.toUpperCase() : item))
+    : list;
+};
 
-export class ListClientsQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page =
-    1;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 25;
+export class ListClientsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CLIENT_SORTS, default: 'name' })
   @IsOptional()
   @IsIn(CLIENT_SORTS)
@@ -101,6 +157,7 @@ export class ListClientsQuery {
     description: 'Name, ICE, IF, contact, e-mail or city; accent- and case-insensitive',
   })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(200)
   q?: string;
@@ -109,10 +166,11 @@ export class ListClientsQuery {
   @Transform(toList)
   @IsIn(CLIENT_STATUSES, { each: true })
   status?: ClientStatus[];
-  @ApiPropertyOptional({ description: 'Comma-separated ISO codes' })
+  @ApiPropertyOptional({ description: 'Comma-separated ISO 3166-1 alpha-2 codes, any case' })
   @IsOptional()
-  @Transform(toList)
-  @IsString({ each: true })
+  @Transform(toUpperList)
+  @ArrayMaxSize(300)
+  @IsIn(COUNTRY_CODES, { each: true })
   country?: string[];
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() shareDocuments?: boolean;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() accountingSoftwareId?: string;

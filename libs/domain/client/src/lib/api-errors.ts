@@ -1,0 +1,72 @@
+import type { UiLanguage } from './languages';
+
+type RequestMessage = string | ((hint: string | undefined) => string);
+
+/**
+ * Request-level error codes of the API (the body's `code`) and their messages, in every UI language.
+ * Field-level problems (`fields.<key>.code`) use the ErrorCode catalogue in errors.ts. This is the one
+ * catalogue: the API renders these, the web app shows what the API sent.
+ */
+export const API_ERROR_MESSAGES = {
+  invalid_request: {
+    fr: (h) => (h ? `La requête est refusée : ${h}.` : 'La requête contient des erreurs.'),
+    en: (h) => (h ? `The request is refused: ${h}.` : 'The request contains errors.'),
+  },
+  email_taken: {
+    fr: 'Un compte existe déjà avec cette adresse e-mail.',
+    en: 'An account already exists with this e-mail address.',
+  },
+  invalid_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
+  unauthenticated: { fr: 'Veuillez vous connecter.', en: 'Please sign in.' },
+  forbidden: { fr: "Vous n'avez pas accès à cette action.", en: 'You are not allowed to do this.' },
+  csrf_failed: {
+    fr: 'Jeton de sécurité manquant ou invalide : rechargez la page.',
+    en: 'Missing or invalid security token: reload the page.',
+  },
+  not_found: { fr: 'Introuvable.', en: 'Not found.' },
+  rate_limited: {
+    fr: (h) => `Trop de tentatives. Réessayez dans ${h ?? 60} secondes.`,
+    en: (h) => `Too many attempts. Try again in ${h ?? 60} seconds.`,
+  },
+  payload_too_large: {
+    fr: (h) =>
+      h ? `La requête est trop volumineuse (${h} au maximum).` : 'La requête est trop volumineuse.',
+    en: (h) => (h ? `The request is too large (at most ${h}).` : 'The request is too large.'),
+  },
+  unsupported_encoding: {
+    fr: 'Encodage de contenu non pris en charge : envoyez le corps sans compression.',
+    en: 'Unsupported content encoding: send the body uncompressed.',
+  },
+  unsupported_media_type: {
+    fr: 'Type de contenu non pris en charge : envoyez du JSON (application/json).',
+    en: 'Unsupported content type: send JSON (application/json).',
+  },
+  edit_conflict: {
+    fr: 'Quelqu’un a modifié cette fiche entre-temps : rechargez-la pour voir ses changements, puis refaites les vôtres.',
+    en: 'Someone changed this record in the meantime: reload it to see their changes, then make yours again.',
+  },
+  conflict: {
+    fr: 'Une autre opération vient de modifier ces données : réessayez.',
+    en: 'Another operation has just changed this data: try again.',
+  },
+  last_admin: {
+    fr: 'Le cabinet doit garder au moins un administrateur actif.',
+    en: 'The firm must keep at least one active administrator.',
+  },
+  internal: {
+    fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.',
+    en: 'An unexpected error occurred. Try again; if it persists, contact support.',
+  },
+} as const satisfies Record<string, Record<UiLanguage, RequestMessage>>;
+
+export type ApiErrorCode = keyof typeof API_ERROR_MESSAGES;
+
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(API_ERROR_MESSAGES, value);
+}
+
+/** The message of a request-level code; `hint` completes it (a limit, a number of seconds). */
+export function apiErrorMessage(code: ApiErrorCode, lang: UiLanguage, hint?: string): string {
+  const message: RequestMessage = API_ERROR_MESSAGES[code][lang];
+  return typeof message === 'string' ? message : message(hint);
+}
