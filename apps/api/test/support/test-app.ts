@@ -72,11 +72,18 @@ export class ApiClient {
   }
 
   post(path: string, body?: object) {
-    return this.agent
+    const req = this.agent
       .post(path)
       .set('X-XSRF-TOKEN', this.currentXsrf())
-      .set('Accept-Language', this.language)
-      .send(body);
+      .set('Accept-Language', this.language);
+    return body === undefined ? req : req.send(body);
+  }
+
+  delete(path: string) {
+    return this.agent
+      .delete(path)
+      .set('X-XSRF-TOKEN', this.currentXsrf())
+      .set('Accept-Language', this.language);
   }
 
   /** What a cross-site form post would send: the cookies, but not the header. */
@@ -85,11 +92,11 @@ export class ApiClient {
   }
 
   patch(path: string, body?: object) {
-    return this.agent
+    const req = this.agent
       .patch(path)
       .set('X-XSRF-TOKEN', this.currentXsrf())
-      .set('Accept-Language', this.language)
-      .send(body);
+      .set('Accept-Language', this.language);
+    return body === undefined ? req : req.send(body);
   }
 
   /** Signs a new firm up and stays signed in as its admin. */

@@ -17,7 +17,7 @@ describe('checkJsonShape', () => {
 
   it('refuses more keys than the limit, naming it', () => {
     const keys = Object.fromEntries(Array.from({ length: MAX_JSON_KEYS + 1 }, (_, i) => [`k${i}`, 1]));
-    expect(shapeError(JSON.stringify(keys))).toMatchObject({ status: 400, hint: '1000 fields at most' });
+    expect(shapeError(JSON.stringify(keys))).toMatchObject({ status: 400, hint: 'keys:1000' });
     const justEnough = Object.fromEntries(Array.from({ length: MAX_JSON_KEYS }, (_, i) => [`k${i}`, 1]));
     expect(shapeError(JSON.stringify(justEnough))).toBeNull();
   });
@@ -27,7 +27,7 @@ describe('checkJsonShape', () => {
     expect(shapeError(deep(MAX_JSON_DEPTH))).toBeNull();
     expect(shapeError(deep(MAX_JSON_DEPTH + 1))).toMatchObject({
       status: 400,
-      hint: '20 nesting levels at most',
+      hint: 'depth:20',
     });
     expect(shapeError(deep(100_000))).toMatchObject({ status: 400 });
   });

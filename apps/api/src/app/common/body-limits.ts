@@ -43,10 +43,9 @@ export function checkJsonShape(buf: Buffer): void {
     }
     if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) throw new JsonShapeError(`${MAX_JSON_DEPTH} nesting levels at most`);
+      if (++depth > MAX_JSON_DEPTH) throw new JsonShapeError(`depth:${MAX_JSON_DEPTH}`);
     } else if (c === 0x7d || c === 0x5d) depth--;
-    else if (c === 0x3a && ++keys > MAX_JSON_KEYS)
-      throw new JsonShapeError(`${MAX_JSON_KEYS} fields at most`);
+    else if (c === 0x3a && ++keys > MAX_JSON_KEYS) throw new JsonShapeError(`keys:${MAX_JSON_KEYS}`);
   }
 }
 

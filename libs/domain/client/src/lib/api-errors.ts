@@ -8,9 +8,20 @@ type RequestMessage = string | ((hint: string | undefined) => string);
  * catalogue: the API renders these, the web app shows what the API sent.
  */
 export const API_ERROR_MESSAGES = {
+  // hint: `keys:<max>` or `depth:<max>` when a JSON body is refused for its shape
   invalid_request: {
-    fr: (h) => (h ? `La requête est refusée : ${h}.` : 'La requête contient des erreurs.'),
-    en: (h) => (h ? `The request is refused: ${h}.` : 'The request contains errors.'),
+    fr: (h) =>
+      h?.startsWith('keys:')
+        ? `La requête contient trop de champs (${h.slice(5)} au maximum).`
+        : h?.startsWith('depth:')
+          ? `La requête est imbriquée trop profondément (${h.slice(6)} niveaux au maximum).`
+          : 'La requête contient des erreurs.',
+    en: (h) =>
+      h?.startsWith('keys:')
+        ? `The request has too many fields (at most ${h.slice(5)}).`
+        : h?.startsWith('depth:')
+          ? `The request is nested too deeply (at most ${h.slice(6)} levels).`
+          : 'The request contains errors.',
   },
   email_taken: {
     fr: 'Un compte existe déjà avec cette adresse e-mail.',
