@@ -7,7 +7,7 @@ import { AppError } from '../common/app-error';
 import { Firm } from '../firms/firm.entity';
 import { JobQueue } from '../jobs/job-queue';
 import { WELCOME_MAIL_JOB, WelcomeMailPayload } from '../mail/welcome-mail.job';
-import type { UiLanguage } from '@passerelle/domain-client';
+import { FORM_FIELD_LABELS, type UiLanguage } from '@passerelle/domain-client';
 import { User, type UserRole } from '../users/user.entity';
 import { AuthContext } from './decorators';
 import { LoginDto, MeDto, SessionDto, SignupDto } from './dto/auth.dto';
@@ -97,7 +97,9 @@ export class AuthService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'app_user_email_key')) {
-        throw new AppError(HttpStatus.CONFLICT, 'email_taken', { email: { code: 'already_exists' } });
+        throw new AppError(HttpStatus.CONFLICT, 'email_taken', {
+          email: { code: 'already_exists', label: FORM_FIELD_LABELS.email },
+        });
       }
       throw error;
     }

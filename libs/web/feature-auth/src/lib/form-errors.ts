@@ -2,8 +2,7 @@ import { AbstractControl, FormGroup } from '@angular/forms';
 import type { ApiError } from '@passerelle/api-types';
 import { I18n } from '@passerelle/web-util-i18n';
 
-/** Shortest password the API accepts (SignupDto). */
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH } from '@passerelle/web-util-forms';
 
 /** The message to show under a field for its first error (client-side checks or the server's). */
 export function fieldErrorText(control: AbstractControl, i18n: I18n): string {
@@ -12,8 +11,9 @@ export function fieldErrorText(control: AbstractControl, i18n: I18n): string {
   if (typeof errors['server'] === 'string') return errors['server'];
   if (errors['required']) return i18n.t('auth.validation.required');
   if (errors['email']) return i18n.t('auth.validation.email');
-  if (errors['minlength'])
-    return i18n.t('auth.validation.passwordLength', { min: errors['minlength'].requiredLength });
+  if (errors['passwordLength'])
+    return i18n.t('auth.validation.passwordLength', { min: errors['passwordLength'].min });
+  if (errors['passwordRepeated']) return i18n.t('auth.validation.passwordRepeated');
   return i18n.t('errors.unexpected');
 }
 

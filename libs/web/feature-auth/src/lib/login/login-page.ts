@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { AuthStore, safeReturnUrl, toApiError } from '@passerelle/web-data-access-auth';
+import { emailAddress } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { applyServerErrors, fieldErrorText } from '../form-errors';
 
@@ -37,7 +38,7 @@ export class LoginPage {
   readonly returnUrl = input<string>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email]],
+    email: ['', [Validators.required, emailAddress]],
     password: ['', Validators.required],
   });
   protected readonly pending = signal(false);

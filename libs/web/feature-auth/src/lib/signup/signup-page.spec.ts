@@ -50,20 +50,22 @@ describe('SignupPage', () => {
   });
 
   it('shows "e-mail taken" on the e-mail field', async () => {
-    await fill('0123456789');
+    await fill('Atlas-Conseil-2026');
     http.expectOne({ method: 'POST', url: '/api/auth/signup' }).flush(
       {
         statusCode: 409,
         code: 'email_taken',
-        message: 'Cette adresse e-mail est déjà utilisée.',
-        fields: { email: { code: 'email_taken', message: 'Cette adresse e-mail est déjà utilisée.' } },
+        message: 'Un compte existe déjà avec cette adresse e-mail.',
+        fields: {
+          email: { code: 'already_exists', message: 'Adresse e-mail — cette valeur est déjà utilisée' },
+        },
       },
       { status: 409, statusText: 'Conflict' },
     );
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
     expect(await (await field('Adresse e-mail')).getTextErrors()).toEqual([
-      'Cette adresse e-mail est déjà utilisée.',
+      'Adresse e-mail — cette valeur est déjà utilisée',
     ]);
     expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="signup-error"]')).toBeNull();
   });

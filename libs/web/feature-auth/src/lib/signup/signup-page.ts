@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { AuthStore, toApiError } from '@passerelle/web-data-access-auth';
+import { emailAddress, newPassword } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { PASSWORD_MIN_LENGTH, applyServerErrors, fieldErrorText } from '../form-errors';
 
@@ -37,8 +38,8 @@ export class SignupPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     firmName: ['', Validators.required],
     name: ['', Validators.required],
-    email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
+    email: ['', [Validators.required, emailAddress]],
+    password: ['', [Validators.required, newPassword]],
   });
   protected readonly pending = signal(false);
   protected readonly error = signal<string | null>(null);

@@ -13,6 +13,7 @@ import type {
   ApiError,
   SaveAccountingSoftwareConfigRequest,
 } from '@passerelle/api-types';
+import { emailAddress } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { map, startWith } from 'rxjs';
 
@@ -64,7 +65,7 @@ export class AccountingSoftwareForm {
     label: ['', [Validators.required, Validators.maxLength(100)]],
     product: ['' as Product | '', Validators.required],
     deliveryMethod: ['email' as DeliveryMethod, Validators.required],
-    deliveryEmail: ['', [Validators.required, Validators.email]],
+    deliveryEmail: ['', [Validators.required, emailAddress]],
     exportFormat: ['xlsx' as ExportFormat, Validators.required],
     exportFrequency: ['weekly' as ExportFrequency, Validators.required],
     isDefault: [false],

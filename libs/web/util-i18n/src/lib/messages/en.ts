@@ -26,6 +26,7 @@ export const en: Messages<typeof fr> = {
       required: 'This field is required.',
       email: 'The e-mail address is not valid.',
       passwordLength: 'The password must be at least {min} characters long.',
+      passwordRepeated: 'One repeated character is not a password: use different characters.',
     },
     passwordHint: 'At least {min} characters.',
     showPassword: 'Show password',

@@ -27,6 +27,7 @@ export const fr = {
       required: 'Ce champ est obligatoire.',
       email: "L'adresse e-mail n'est pas valide.",
       passwordLength: 'Le mot de passe doit contenir au moins {min} caractères.',
+      passwordRepeated: 'Un seul caractère répété n’est pas un mot de passe : variez les caractères.',
     },
     passwordHint: 'Au moins {min} caractères.',
     showPassword: 'Afficher le mot de passe',

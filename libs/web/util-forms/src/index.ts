@@ -1,0 +1,1 @@
+export { emailAddress, newPassword, PASSWORD_MIN_LENGTH } from './lib/validators';
