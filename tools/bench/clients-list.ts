@@ -55,6 +55,8 @@ const KINDS = [
   'Transport',
 ];
 const STATUSES = ['not_invited', 'not_invited', 'not_invited', 'invited', 'active', 'invitation_failed'];
+/** Mostly Moroccan companies, some abroad (country sort ranks them by name in the user's language). */
+const COUNTRIES = ['MA', 'MA', 'MA', 'MA', 'MA', 'MA', 'MA', 'FR', 'BE', 'ES', 'SN', 'CI', 'DE'];
 
 function ice(i: number): string {
   const base = BigInt(i + 1) * 7919n;
@@ -73,7 +75,8 @@ async function seed(db: Client, firmId: string): Promise<void> {
       const city = CITIES[i % CITIES.length];
       const contactName = `Contact ${i}`;
       const email = `contact${i}@client${i}.ma`;
-      const iceValue = ice(i);
+      const country = COUNTRIES[(i * 3) % COUNTRIES.length];
+      const iceValue = country === 'MA' ? ice(i) : null;
       const taxId = String(1_000_000 + i);
       const row = [
         firmId,
@@ -81,7 +84,7 @@ async function seed(db: Client, firmId: string): Promise<void> {
         '1, avenue Hassan II',
         '20000',
         city,
-        'MA',
+        country,
         iceValue,
         taxId,
         'fr',
@@ -90,7 +93,7 @@ async function seed(db: Client, firmId: string): Promise<void> {
         email,
         i % 3 === 0,
         STATUSES[i % STATUSES.length],
-        [name, iceValue, taxId, contactName, email, city].map(lookupKey).join(' '),
+        [name, iceValue ?? '', taxId, contactName, email, city].filter(Boolean).map(lookupKey).join(' '),
         new Date(Date.now() - i * 60_000),
       ];
       tuples.push(`(${row.map((_, k) => `$${values.length + k + 1}`).join(',')})`);
@@ -168,11 +171,19 @@ async function main(): Promise<void> {
     const shapes: [string, string][] = [
       ['first page, sorted by name', '/api/clients'],
       ['search "cedre" (common, accent-insensitive)', '/api/clients?q=cedre'],
-      ['search an ICE fragment (rare)', `/api/clients?q=${ice(54321).slice(3, 11)}`],
+      ['search an ICE fragment (rare)', `/api/clients?q=${ice(54320).slice(3, 11)}`],
       ['search an e-mail', '/api/clients?q=contact77777%40client'],
       ['filter status + sharing', '/api/clients?status=active&shareDocuments=true'],
       ['filter country, newest first, page 40', '/api/clients?country=MA&sort=createdAt&order=desc&page=40'],
       ['search + filter + sort by city', '/api/clients?q=atlas&status=not_invited&sort=city'],
+      ['sorted by name, descending, page 3', '/api/clients?sort=name&order=desc&page=3'],
+      ['sorted by city', '/api/clients?sort=city'],
+      ['sorted by country name', '/api/clients?sort=country'],
+      ['sorted by country name, descending, page 40', '/api/clients?sort=country&order=desc&page=40'],
+      ['sorted by status (lifecycle)', '/api/clients?sort=status'],
+      ['filter sharing, sorted by status', '/api/clients?shareDocuments=true&sort=status&order=desc'],
+      ['search "cedre", sorted by country name', '/api/clients?q=cedre&sort=country'],
+      ['search "atlas", sorted by status', '/api/clients?q=atlas&sort=status'],
     ];
     console.log(`\n${ITERATIONS} requests per shape, ${ROWS} clients:\n`);
     for (const [label, path] of shapes) {

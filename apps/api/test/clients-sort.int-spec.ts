@@ -105,13 +105,15 @@ describe('clients list order (real PostgreSQL)', () => {
     ]);
   });
 
-  it('sorts countries by their English names for a user who reads English', async () => {
+  it('sorts countries by their English names for a user who reads English, page by page', async () => {
     const reader = await new ApiClient(app, 'fr').init();
     await reader.signup({ language: 'en' });
     for (const [name, country, postalCode] of [
       ['Sahara Export', 'ES', '28001'],
       ['Atlas Import', 'DE', '10115'],
       ['Cèdre Trading', 'MA', '20250'],
+      ['Zellige Art', 'MA', '30000'],
+      ['Argan Bio', 'MA', '80000'],
     ] as const) {
       const body = moroccanClient({ name, country, postalCode });
       const res = await reader.post(
@@ -120,9 +122,21 @@ describe('clients list order (real PostgreSQL)', () => {
       );
       expect(res.status).toBe(201);
     }
-    // Germany, Morocco, Spain (French would give Allemagne, Espagne, Maroc).
-    const res = await reader.get('/api/clients?sort=country');
-    expect((res.body.items as { country: string }[]).map((c) => c.country)).toEqual(['DE', 'MA', 'ES']);
+    const list = async (query: string) =>
+      ((await reader.get(`/api/clients?${query}`)).body.items as { name: string }[]).map((c) => c.name);
+    // Germany, Morocco, Spain (in French: Allemagne, Espagne, Maroc); by name inside a country.
+    const english = ['Atlas Import', 'Argan Bio', 'Cèdre Trading', 'Zellige Art', 'Sahara Export'];
+    for (const search of ['', 'q=benjelloun&']) {
+      expect(await list(`${search}sort=country`)).toEqual(english);
+      // A page that starts inside one country's clients and one that spans two countries.
+      expect(await list(`${search}sort=country&pageSize=2&page=2`)).toEqual(english.slice(2, 4));
+      expect(await list(`${search}sort=country&pageSize=3&page=2`)).toEqual(english.slice(3));
+      expect(await list(`${search}sort=country&order=desc&pageSize=2&page=2`)).toEqual([
+        'Cèdre Trading',
+        'Argan Bio',
+      ]);
+      expect(await list(`${search}sort=country&pageSize=2&page=4`)).toEqual([]);
+    }
   });
 
   it.each([

@@ -242,49 +242,91 @@ async function filterPage(
   const filter = where.join(' AND ');
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const offset = (query.page - 1) * query.pageSize;
+  if (query.sort === 'country' || query.sort === 'status')
+    return rankedPage(em, { filter, params, direction, offset, limit: query.pageSize }, query.sort, ranks);
 
-  const page = (): Promise<{ id: string }[]> => {
-    const pageParams = [...params];
-    const at = (value: unknown) => `$${pageParams.push(value)}`;
-    if (query.sort === 'country' || query.sort === 'status') {
-      return em.query(
-        rankedPage(query.sort, filter, direction, at(ranks ?? []), at(offset + query.pageSize)) +
-          ` OFFSET ${at(offset)} LIMIT ${at(query.pageSize)}`,
-        pageParams,
-      );
-    }
-    const order = SORT_COLUMNS[query.sort].map((column) => `${column} ${direction}`).join(', ');
-    return em.query(
-      `SELECT c.id FROM client c WHERE ${filter} ORDER BY ${order} OFFSET ${at(offset)} LIMIT ${at(query.pageSize)}`,
-      pageParams,
-    );
-  };
+  const order = SORT_COLUMNS[query.sort].map((column) => `${column} ${direction}`).join(', ');
+  const pageParams = [...params, offset, query.pageSize];
   const [rows, count] = await Promise.all([
-    page(),
+    em.query(
+      `SELECT c.id FROM client c WHERE ${filter} ORDER BY ${order}
+        OFFSET $${pageParams.length - 1} LIMIT $${pageParams.length}`,
+      pageParams,
+    ) as Promise<{ id: string }[]>,
     em.query(`SELECT count(*) AS n FROM client c WHERE ${filter}`, params) as Promise<{ n: string }[]>,
   ]);
   return { ids: rows.map((row) => row.id), total: Number(count[0]?.n ?? 0) };
 }
 
+interface FilteredPage {
+  /** SQL condition on `client c` and its parameters ($1…) */
+  filter: string;
+  params: unknown[];
+  direction: 'ASC' | 'DESC';
+  offset: number;
+  limit: number;
+}
+
 /**
- * A page sorted by a ranked value (country by name, status by lifecycle): the values are walked in rank
- * order and each one's clients read from its (firm_id, value, name_sort, id) index, at most `reach` rows
- * each (offset + page size) — instead of ranking and sorting every client of the firm.
+ * A page sorted by a ranked value (country by name, status by lifecycle), without ranking and sorting every
+ * client of the firm:
+ * 1. one GROUP BY counts the matching clients per value (it replaces the total's count(*), same cost);
+ * 2. walking the values in rank order, those counts say which values the page spans, and where in the
+ *    first one it starts;
+ * 3. only those values are read, each from its (firm_id, value, name_sort, id) index, in rank order: the
+ *    ordered subquery tells the planner rows arrive by rank, so an incremental sort stops once the page is
+ *    full. Page 40 of 100,000 clients reads ~1,000 index entries; a value with no match is never scanned.
+ * Values missing from `ranks` (none today: ranks list every code the validators accept) come last.
  */
-function rankedPage(
+async function rankedPage(
+  em: EntityManager,
+  page: FilteredPage,
   sort: 'country' | 'status',
-  filter: string,
-  direction: 'ASC' | 'DESC',
-  ranksParam: string,
-  reachParam: string,
-): string {
+  ranks: readonly string[] | undefined,
+): Promise<PageOfIds> {
   const [column, type] = sort === 'country' ? ['c.country', 'bpchar[]'] : ['c.status', 'text[]'];
-  return `SELECT p.id FROM unnest(${ranksParam}::${type}) WITH ORDINALITY AS r(value, rank)
-      CROSS JOIN LATERAL (
-        SELECT c.id, c.name_sort FROM client c WHERE ${filter} AND ${column} = r.value
-        ORDER BY c.name_sort ${direction}, c.id ${direction} LIMIT ${reachParam}
-      ) p
-      ORDER BY r.rank ${direction}, p.name_sort ${direction}, p.id ${direction}`;
+  const groups: { value: string; n: string }[] = await em.query(
+    `SELECT ${column} AS value, count(*) AS n FROM client c WHERE ${page.filter} GROUP BY 1`,
+    page.params,
+  );
+  const counts = new Map(groups.map((group) => [group.value, Number(group.n)]));
+  const ranked = (ranks ?? []).filter((value) => counts.has(value));
+  const unranked = [...counts.keys()].filter((value) => !ranked.includes(value)).sort();
+  const order = [...ranked, ...unranked];
+  if (page.direction === 'DESC') order.reverse();
+
+  const total = groups.reduce((sum, group) => sum + Number(group.n), 0);
+  const spanned: string[] = [];
+  let start = 0;
+  let skip = 0;
+  for (const value of order) {
+    const count = counts.get(value) ?? 0;
+    if (start + count > page.offset && start < page.offset + page.limit) {
+      if (spanned.length === 0) skip = page.offset - start;
+      spanned.push(value);
+    }
+    start += count;
+  }
+  if (spanned.length === 0) return { ids: [], total };
+
+  // Estimates of this plan (values × reach) can cross jit_above_cost; compiling would take longer than
+  // running it (measured: +8 to +40 ms on a 2 ms query).
+  await em.query('SET LOCAL jit = off');
+  const params = [...page.params, spanned, skip + page.limit, skip, page.limit];
+  const [values, reach, offset, limit] = [3, 2, 1, 0].map((back) => `$${params.length - back}`);
+  const rows: { id: string }[] = await em.query(
+    `SELECT p.id
+       FROM (SELECT value, rank FROM unnest(${values}::${type}) WITH ORDINALITY AS u(value, rank)
+              ORDER BY rank) r
+       CROSS JOIN LATERAL (
+         SELECT c.id, c.name_sort FROM client c WHERE ${page.filter} AND ${column} = r.value
+          ORDER BY c.name_sort ${page.direction}, c.id ${page.direction} LIMIT ${reach}
+       ) p
+      ORDER BY r.rank, p.name_sort ${page.direction}, p.id ${page.direction}
+     OFFSET ${offset} LIMIT ${limit}`,
+    params,
+  );
+  return { ids: rows.map((row) => row.id), total };
 }
 
 /** With a search: one call to client_search_page() (see the clients migration for why). */
