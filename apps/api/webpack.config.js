@@ -19,6 +19,8 @@ module.exports = {
         { entryName: 'worker', entryPath: 'apps/api/src/worker.ts' },
         { entryName: 'seed', entryPath: 'apps/api/src/seed.ts' },
         { entryName: 'openapi', entryPath: 'apps/api/src/openapi.ts' },
+        // The import worker thread (parsing and checking off the event loop), loaded by ImportThread.
+        { entryName: 'import-thread', entryPath: 'apps/api/src/import-thread.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       assets: [],

@@ -60,6 +60,7 @@ export async function rawXlsx(parts: {
   sharedStrings?: string;
   workbook?: string;
   extra?: Record<string, string | Buffer>;
+  compression?: 'DEFLATE' | 'STORE';
 }): Promise<Buffer> {
   const sheetXml =
     parts.sheetXml ??
@@ -73,7 +74,7 @@ export async function rawXlsx(parts: {
     ...(parts.sharedStrings !== undefined ? { 'xl/sharedStrings.xml': parts.sharedStrings } : {}),
     ...parts.extra,
   };
-  return zipBuffer(files);
+  return zipBuffer(files, parts.compression);
 }
 
 /**
