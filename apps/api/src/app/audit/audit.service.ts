@@ -8,6 +8,8 @@ export type AuditAction =
   | 'user.preferences_changed'
   | 'user.session_ended'
   | 'user.other_sessions_ended'
+  | 'user.profile_changed'
+  | 'user.password_changed'
   | 'client.created'
   | 'client.updated'
   | 'client.archived'

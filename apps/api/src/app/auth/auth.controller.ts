@@ -19,11 +19,13 @@ import { SESSION_COOKIE } from './auth.constants';
 import { AuthService, NewSession } from './auth.service';
 import { AuthContext, CurrentAuth, Public, Roles } from './decorators';
 import {
+  ChangePasswordDto,
   EndedSessionsDto,
   LoginDto,
   MeDto,
   SessionDto,
   SignupDto,
+  UpdateMeDto,
   UpdatePreferencesDto,
 } from './dto/auth.dto';
 import { issueCsrfCookie } from './csrf';
@@ -76,6 +78,23 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentAuth() auth: AuthContext): Promise<MeDto> {
     return this.auth.me(auth);
+  }
+
+  @Roles('admin', 'member', 'client')
+  @Patch('me')
+  @ApiOkResponse({ type: MeDto })
+  updateMe(@CurrentAuth() auth: AuthContext, @Body() body: UpdateMeDto): Promise<MeDto> {
+    return this.auth.updateMe(auth, body);
+  }
+
+  /** Current + new password; every other session of the user ends. Rate-limited like a login. */
+  @Roles('admin', 'member', 'client')
+  @UseGuards(ThrottlerGuard)
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async changePassword(@CurrentAuth() auth: AuthContext, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(auth, body.currentPassword, body.newPassword);
   }
 
   @Roles('admin', 'member', 'client')

@@ -188,6 +188,53 @@ export class AuthService {
     });
   }
 
+  /** The user's own name and interface language. */
+  async updateMe(auth: AuthContext, input: { name?: string; language?: UiLanguage }): Promise<MeDto> {
+    const changes: Partial<Pick<User, 'name' | 'language'>> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.language !== undefined) changes.language = input.language;
+    if (Object.keys(changes).length > 0)
+      await this.tenancy.forFirm(auth.firmId, async (em) => {
+        await em.update(User, { id: auth.userId }, changes);
+        await this.audit.record(em, {
+          firmId: auth.firmId,
+          actorUserId: auth.userId,
+          action: 'user.profile_changed',
+          data: { fields: Object.keys(changes) },
+        });
+      });
+    return this.me({ ...auth, language: changes.language ?? auth.language });
+  }
+
+  /**
+   * A new password, given the current one (checked like a login: a wrong one is 400 on the field, and the
+   * attempt is rate-limited by the controller). Every other session of the user ends.
+   */
+  async changePassword(auth: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
+    const stored = await this.tenancy.forFirm(auth.firmId, (em) =>
+      em
+        .createQueryBuilder(User, 'u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id: auth.userId })
+        .getOneOrFail(),
+    );
+    if (!(await verifyPassword(stored.passwordHash, currentPassword)))
+      throw new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', {
+        currentPassword: { code: 'wrong_password', label: FORM_FIELD_LABELS.currentPassword },
+      });
+    const passwordHash = await hashPassword(newPassword);
+    await this.tenancy.forFirm(auth.firmId, async (em) => {
+      await em.update(User, { id: auth.userId }, { passwordHash });
+      const ended = await this.sessions.revokeOthers(em, auth);
+      await this.audit.record(em, {
+        firmId: auth.firmId,
+        actorUserId: auth.userId,
+        action: 'user.password_changed',
+        data: { otherSessionsEnded: ended },
+      });
+    });
+  }
+
   async setLanguage(auth: AuthContext, language: UiLanguage): Promise<MeDto> {
     await this.tenancy.forFirm(auth.firmId, async (em) => {
       await em.update(User, { id: auth.userId }, { language });

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'password_repeated',
   'unsupported_product_delivery',
   'out_of_range',
+  'wrong_password',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -201,6 +202,10 @@ const ERROR_MESSAGES: Catalogue<ErrorCode> = {
   password_repeated: {
     fr: () => 'un seul caractère répété n’est pas un mot de passe : variez les caractères',
     en: () => 'one repeated character is not a password: use different characters',
+  },
+  wrong_password: {
+    fr: () => 'le mot de passe est incorrect',
+    en: () => 'the password is wrong',
   },
   out_of_range: {
     fr: (h) => withHint('la valeur est hors limites', h, (x) => `(${x})`),

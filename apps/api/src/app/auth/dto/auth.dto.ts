@@ -77,6 +77,42 @@ export class UpdatePreferencesDto {
   language!: UiLanguage;
 }
 
+export class UpdateMeDto {
+  @ApiPropertyOptional({ maxLength: 120 })
+  @Label(FORM_FIELD_LABELS.personName)
+  @IsOptional()
+  @CleanText()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: UI_LANGUAGES })
+  @Label(FORM_FIELD_LABELS.uiLanguage)
+  @IsOptional()
+  @IsIn(UI_LANGUAGES)
+  language?: UiLanguage;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ maxLength: PASSWORD_MAX_LENGTH })
+  @Label(FORM_FIELD_LABELS.currentPassword)
+  @RawText()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @Label(FORM_FIELD_LABELS.password)
+  @RawText()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPassword()
+  newPassword!: string;
+}
+
 export class FirmDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
