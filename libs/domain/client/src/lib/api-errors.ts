@@ -1,3 +1,4 @@
+import { IMPORT_ERROR_MESSAGES } from './import-errors';
 import type { UiLanguage } from './languages';
 
 type RequestMessage = string | ((hint: string | undefined) => string);
@@ -64,6 +65,7 @@ export const API_ERROR_MESSAGES = {
     fr: 'Le cabinet doit garder au moins un administrateur actif.',
     en: 'The firm must keep at least one active administrator.',
   },
+  ...IMPORT_ERROR_MESSAGES,
   internal: {
     fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.',
     en: 'An unexpected error occurred. Try again; if it persists, contact support.',

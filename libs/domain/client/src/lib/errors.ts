@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'duplicate_in_file',
   'already_exists',
   'unknown_accounting_software',
+  'cell_error',
   // Generic field problems of the API's other forms (sign-up, settings…)
   'too_short',
   'invalid_value',
@@ -210,6 +211,16 @@ const ERROR_MESSAGES: Catalogue<ErrorCode> = {
   out_of_range: {
     fr: (h) => withHint('la valeur est hors limites', h, (x) => `(${x})`),
     en: (h) => withHint('the value is out of range', h, (x) => `(${x})`),
+  },
+  cell_error: {
+    fr: (h) =>
+      withHint(
+        'la cellule contient une erreur Excel',
+        h,
+        (x) => `(${x}) : corrigez la formule ou saisissez la valeur`,
+      ),
+    en: (h) =>
+      withHint('the cell holds an Excel error', h, (x) => `(${x}): fix the formula or type the value`),
   },
   unsupported_product_delivery: {
     fr: (h) =>
