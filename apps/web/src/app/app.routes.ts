@@ -35,6 +35,11 @@ export const appRoutes: Route[] = [
         icon: 'forward_to_inbox',
       }),
       {
+        path: 'account',
+        title: 'account.title' satisfies TranslationKey,
+        loadComponent: () => import('@passerelle/web-feature-account').then((m) => m.AccountPage),
+      },
+      {
         path: 'settings',
         title: 'settings.title' satisfies TranslationKey,
         loadComponent: () => import('@passerelle/web-feature-settings').then((m) => m.SettingsPage),

@@ -2,9 +2,13 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type {
   ApiError,
+  ChangePasswordRequest,
+  EndedSessionsDto,
   LoginRequest,
   MeDto,
+  SessionDto,
   SignupRequest,
+  UpdateMeRequest,
   UpdatePreferencesRequest,
 } from '@passerelle/api-types';
 import { I18n, Lang, isLang } from '@passerelle/web-util-i18n';
@@ -92,6 +96,29 @@ export class AuthStore {
     } catch (error) {
       throw this.describe(error);
     }
+  }
+
+  /** Saves the user's own name and/or language; the shell shows the new name at once. */
+  async updateMe(request: UpdateMeRequest): Promise<MeDto> {
+    return this.signIn(await this.call(this.http.patch<MeDto>(ME_URL, request)));
+  }
+
+  /** Current + new password; the API ends every other session of the user. */
+  async changePassword(request: ChangePasswordRequest): Promise<void> {
+    await this.call(this.http.post<void>(`${ME_URL}/password`, request));
+  }
+
+  /** The user's live sessions (browser, last activity), the current one flagged. */
+  sessions(): Promise<SessionDto[]> {
+    return this.call(this.http.get<SessionDto[]>('/api/auth/sessions'));
+  }
+
+  async endSession(id: string): Promise<void> {
+    await this.call(this.http.delete<void>(`/api/auth/sessions/${encodeURIComponent(id)}`));
+  }
+
+  async endOtherSessions(): Promise<number> {
+    return (await this.call(this.http.post<EndedSessionsDto>('/api/auth/sessions/end-others', null))).ended;
   }
 
   /** The user's saved language wins over the one chosen before signing in. */
