@@ -5,6 +5,7 @@ import { DatabaseModule } from '../database/database.module';
 import { AccountingSoftwareModule } from './accounting-software/accounting-software.module';
 import { AuditModule } from './audit/audit.module';
 import { ClientsModule } from './clients/clients.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -22,6 +23,7 @@ export const FEATURE_MODULES: Type[] = [
   OutboxModule,
   ClientsModule,
   AccountingSoftwareModule,
+  DashboardModule,
 ];
 
 export type ProcessRole = 'http' | 'worker' | 'tool';

@@ -22,11 +22,23 @@ const SETTING_NAMES: Record<keyof DbScope, string> = {
 export class Tenancy {
   constructor(private readonly dataSource: DataSource) {}
 
-  forFirm<T>(firmId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.scoped({ firmId }, work);
+  /**
+   * `within`: run in the caller's transaction instead of a new one (its settings are set to this scope),
+   * for work that must commit or fail as a whole with more than one service's writes (the demo seed).
+   */
+  forFirm<T>(firmId: string, work: (em: EntityManager) => Promise<T>, within?: EntityManager): Promise<T> {
+    return this.scoped({ firmId }, work, within);
   }
 
-  scoped<T>(scope: DbScope, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  async scoped<T>(
+    scope: DbScope,
+    work: (em: EntityManager) => Promise<T>,
+    within?: EntityManager,
+  ): Promise<T> {
+    if (within) {
+      await setScope(within, scope);
+      return work(within);
+    }
     return this.dataSource.transaction(async (em) => {
       await setScope(em, scope);
       return work(em);

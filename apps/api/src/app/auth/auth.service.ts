@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../database/errors';
 import { Tenancy } from '../../database/tenancy';
 import { AuditService } from '../audit/audit.service';
@@ -62,13 +63,21 @@ export class AuthService {
   /** A firm and its first admin in one transaction (sign-up and the demo seed share this). */
   async createFirm(
     input: NewFirm,
-    options: { withSession: boolean; userAgent?: string },
+    options: {
+      withSession: boolean;
+      userAgent?: string;
+      /** The caller's transaction (the demo seed writes its sample data in the same one). */
+      em?: EntityManager;
+    },
   ): Promise<Partial<NewSession> & { me: MeDto }> {
     const passwordHash = await hashPassword(input.password);
     const firmId = randomUUID();
     const language: UiLanguage = input.language ?? 'fr';
+    // In the caller's transaction when it passes one (the demo seed), else in a new one.
+    const inFirm = <T>(work: (em: EntityManager) => Promise<T>) =>
+      this.tenancy.forFirm(firmId, work, options.em);
     try {
-      return await this.tenancy.forFirm(firmId, async (em) => {
+      return await inFirm(async (em) => {
         await em.insert(Firm, { id: firmId, name: input.firmName });
         const userId = randomUUID();
         await em.insert(User, {
