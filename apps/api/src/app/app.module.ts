@@ -8,6 +8,8 @@ import { ClientsModule } from './clients/clients.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
+import { MappingsModule } from './mappings/mappings.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { OutboxModule } from './mail/outbox.module';
@@ -24,6 +26,8 @@ export const FEATURE_MODULES: Type[] = [
   ClientsModule,
   AccountingSoftwareModule,
   DashboardModule,
+  ImportsModule,
+  MappingsModule,
 ];
 
 export type ProcessRole = 'http' | 'worker' | 'tool';

@@ -105,6 +105,27 @@ export class AppConfig {
   )
   TRUST_PROXY?: string;
 
+  /** Largest spreadsheet an import accepts, in megabytes (refused while it streams in). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of megabytes between 1 and 200' })
+  @Min(1, { message: 'must be a whole number of megabytes between 1 and 200' })
+  @Max(200, { message: 'must be a whole number of megabytes between 1 and 200' })
+  IMPORT_MAX_FILE_MB = 20;
+
+  /** Data rows an import accepts (blank rows and the header row not counted). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 1000000' })
+  @Min(1, { message: 'must be a whole number between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be a whole number between 1 and 1000000' })
+  IMPORT_MAX_ROWS = 100_000;
+
+  /** Columns holding a value that an import accepts. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 12 and 1000' })
+  @Min(12, { message: 'must be a whole number between 12 and 1000' })
+  @Max(1000, { message: 'must be a whole number between 12 and 1000' })
+  IMPORT_MAX_COLUMNS = 60;
+
   /** Where the built web app lives; defaults to the build output next to the API bundle. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -155,6 +176,9 @@ const KNOWN_KEYS = [
   'SEED_DEMO',
   'WEB_DIST',
   'TRUST_PROXY',
+  'IMPORT_MAX_FILE_MB',
+  'IMPORT_MAX_ROWS',
+  'IMPORT_MAX_COLUMNS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */

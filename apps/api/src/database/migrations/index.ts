@@ -2,6 +2,7 @@ import { Init1764316800000 } from './1764316800000-init';
 import { Clients1764403200000 } from './1764403200000-clients';
 import { Hardening1764480000000 } from './1764480000000-hardening';
 import { ClientSortKeys1764450000000 } from './1764450000000-client-sort-keys';
+import { Imports1764600000000 } from './1764600000000-imports';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Clients1764403200000,
   Hardening1764480000000,
   ClientSortKeys1764450000000,
+  Imports1764600000000,
 ];

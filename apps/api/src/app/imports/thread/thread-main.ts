@@ -1,4 +1,6 @@
+import type { ClientDraft } from '@passerelle/domain-client';
 import { parentPort } from 'node:worker_threads';
+import { RowChecker, type CheckOptions, type CheckedRow } from '../checking/row-checker';
 import type { SheetRow } from '../reading/cells';
 import { ImportFileError } from '../reading/file-error';
 import type { ReadLimits } from '../reading/limits';
@@ -7,6 +9,8 @@ import type { ThreadRequest, ThreadResponse } from './thread-protocol';
 
 /** What a read leaves in the thread: the main side pulls the rows in batches (see ImportThread.rows). */
 let rows: SheetRow[] = [];
+/** The checker of a check or import run, kept across its batches (duplicates span batches). */
+let checker: RowChecker | undefined;
 
 export interface ReadArgs {
   bytes: Uint8Array;
@@ -39,6 +43,34 @@ const handlers: Record<string, (args: never) => unknown> = {
 
   rows(args: { offset: number; limit: number }): SheetRow[] {
     return rows.slice(args.offset, args.offset + args.limit);
+  },
+
+  'check.begin'(options: CheckOptions): true {
+    rows = [];
+    checker = new RowChecker(options);
+    return true;
+  },
+
+  /** Findings of a batch of rows (no drafts: the check stores findings only). */
+  'check.rows'(args: { rows: SheetRow[] }): CheckedRow[] {
+    if (!checker) throw new Error('check.begin first');
+    const active = checker;
+    return args.rows.map((row) => {
+      const result = active.check(row);
+      delete result.draft;
+      return result;
+    });
+  },
+
+  /** The clients to create from a batch of rows: the valid rows' normalised records. */
+  'check.drafts'(args: { rows: SheetRow[] }): { row: number; draft: ClientDraft }[] {
+    if (!checker) throw new Error('check.begin first');
+    const out: { row: number; draft: ClientDraft }[] = [];
+    for (const row of args.rows) {
+      const result = checker.check(row);
+      if (result.draft) out.push({ row: row.row, draft: result.draft });
+    }
+    return out;
   },
 };
 

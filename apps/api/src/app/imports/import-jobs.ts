@@ -1,0 +1,353 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { Tenancy } from '../../database/tenancy';
+import { JobHandler, JobRegistry } from '../jobs/job-queue';
+import type { CheckedRow, RowIssue } from './checking/row-checker';
+import { emptySummary, type BatchRecord, type ImportSummary } from './import-batch';
+import { IMPORT_TUNING, readLimits } from './import-limits';
+import { ImportProgress } from './import-progress';
+import {
+  CHECK_IMPORT_JOB,
+  PARSE_IMPORT_JOB,
+  RUN_IMPORT_JOB,
+  type ImportJobPayload,
+  type RunImportPayload,
+} from './import-queue.service';
+import { importStore } from './import-store';
+import { mappingState } from './mapping-state';
+import type { SheetRow } from './reading/cells';
+import { ImportFileError } from './reading/file-error';
+import { ImportThread } from './thread/import-thread';
+import type { ReadSummary } from './thread/thread-main';
+import { clientWriter, importKey, type DraftRow } from './writing/client-writer';
+
+const logger = new Logger('Imports');
+
+/** The firm's accounting-software configurations by lower-case label and by id (imports name them). */
+async function softwareIndex(em: EntityManager): Promise<Record<string, string>> {
+  const rows: { id: string; label: string }[] = await em.query(
+    `SELECT id, label FROM accounting_software_config`,
+  );
+  const index: Record<string, string> = {};
+  for (const row of rows) {
+    index[row.label.toLowerCase()] = row.id;
+    index[row.id.toLowerCase()] = row.id;
+  }
+  return index;
+}
+
+/** A batch whose step was asked for at this revision and is still waiting for it (else the job is stale). */
+async function currentBatch(
+  tenancy: Tenancy,
+  payload: ImportJobPayload,
+  status: BatchRecord['status'],
+): Promise<BatchRecord | null> {
+  const batch = await tenancy.forFirm(payload.firmId, (em) => importStore.findBatch(em, payload.batchId));
+  return batch && batch.revision === payload.revision && batch.status === status ? batch : null;
+}
+
+async function failBatch(
+  tenancy: Tenancy,
+  payload: ImportJobPayload,
+  code: string,
+  hint?: string,
+): Promise<void> {
+  await tenancy.forFirm(payload.firmId, async (em) => {
+    const batch = await importStore.findBatch(em, payload.batchId, true);
+    if (!batch || batch.revision !== payload.revision) return;
+    await importStore.updateBatch(em, payload.batchId, {
+      status: 'failed',
+      errorCode: code,
+      errorHint: hint ?? null,
+    });
+  });
+}
+
+/**
+ * Step 1: reads the stored file in a worker thread, stores its non-blank rows, finds the header row and
+ * proposes a mapping. A file that cannot be read fails the batch with the reader's code, and the file and
+ * rows are dropped.
+ */
+@Injectable()
+export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleInit {
+  readonly jobName = PARSE_IMPORT_JOB;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly tenancy: Tenancy,
+    private readonly config: AppConfig,
+    private readonly progress: ImportProgress,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(payload: ImportJobPayload): Promise<void> {
+    const batch = await currentBatch(this.tenancy, payload, 'parsing');
+    if (!batch) return;
+    const { firmId, batchId } = payload;
+    const limits = readLimits(this.config);
+    const file = await this.tenancy.forFirm(firmId, (em) => importStore.readFile(em, batchId));
+    const thread = new ImportThread();
+    try {
+      // A copy the thread takes over (the driver's buffer may share its memory with other values).
+      const bytes = new Uint8Array(file);
+      const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
+        bytes.buffer,
+      ]);
+      await this.tenancy.forFirm(firmId, (em) => importStore.deleteRows(em, batchId));
+      for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
+        const rows = await thread.call<SheetRow[]>('rows', { offset, limit: IMPORT_TUNING.rowsPerBatch });
+        await this.tenancy.forFirm(firmId, (em) => importStore.insertRows(em, batchId, firmId, rows));
+        await this.progress.report(firmId, batchId, offset + rows.length, read.rowCount);
+      }
+      const outcome = await this.tenancy.forFirm(firmId, async (em) => {
+        const current = await importStore.findBatch(em, batchId, true);
+        if (!current || current.revision !== payload.revision) return 'stale';
+        const state = await mappingState(em, current, limits.headerSearchRows, current.headerRow);
+        if ((state.summary?.rows ?? 0) > limits.maxDataRows) return 'too_many_rows';
+        await importStore.updateBatch(em, batchId, {
+          ...state,
+          status: 'mapping',
+          format: read.format,
+          encoding: read.encoding ?? null,
+          delimiter: read.delimiter ?? null,
+          sheets: read.sheets,
+          sheet: read.sheet,
+          rowCount: read.rowCount,
+          progressDone: read.rowCount,
+          progressTotal: read.rowCount,
+          errorCode: null,
+          errorHint: null,
+        });
+        return 'ok';
+      });
+      if (outcome === 'too_many_rows') throw new ImportFileError('too_many_rows', String(limits.maxDataRows));
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      await this.tenancy.forFirm(firmId, async (em) => {
+        await importStore.deleteRows(em, batchId);
+        await importStore.deleteFile(em, batchId);
+      });
+      await failBatch(this.tenancy, payload, error.code, error.hint);
+    } finally {
+      this.progress.finish(batchId);
+      await thread.close();
+    }
+  }
+}
+
+/**
+ * Step 2, the dry run: every data row checked in a worker thread (domain validation, duplicates in the
+ * file), then the valid rows' ICE and e-mail looked up among the firm's clients (`already_exists`: skipped),
+ * findings stored per row and field, counts summed.
+ */
+@Injectable()
+export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleInit {
+  readonly jobName = CHECK_IMPORT_JOB;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly tenancy: Tenancy,
+    private readonly progress: ImportProgress,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(payload: ImportJobPayload): Promise<void> {
+    const batch = await currentBatch(this.tenancy, payload, 'checking');
+    if (!batch || batch.headerRow === null) return;
+    const { firmId, batchId } = payload;
+    const headerRow = batch.headerRow;
+    const total = batch.summary?.rows ?? 0;
+    const software = await this.tenancy.forFirm(firmId, softwareIndex);
+    const thread = new ImportThread();
+    const summary: ImportSummary = emptySummary();
+    const keyed: { row: number; ice?: string; email?: string }[] = [];
+    try {
+      await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
+      await this.tenancy.forFirm(firmId, (em) => importStore.deleteIssues(em, batchId));
+      let after = headerRow;
+      let done = 0;
+      for (;;) {
+        const rows = await this.tenancy.forFirm(firmId, (em) =>
+          importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch),
+        );
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1].row;
+        const results = await thread.call<CheckedRow[]>('check.rows', { rows });
+        const issues: (RowIssue & { seq: number })[] = [];
+        for (const result of results) {
+          if (result.example) continue;
+          summary.rows++;
+          if (result.valid) summary.valid++;
+          else summary.invalid++;
+          if (result.issues.some((issue) => issue.severity === 'warning')) summary.warnings++;
+          if (result.issues.some((issue) => issue.code === 'duplicate_in_file')) summary.duplicates++;
+          result.issues.forEach((issue, seq) => issues.push({ ...issue, seq }));
+          if (result.valid) keyed.push({ row: result.row, ice: result.ice, email: result.email });
+        }
+        await this.tenancy.forFirm(firmId, (em) => importStore.insertIssues(em, batchId, firmId, issues));
+        done += rows.length;
+        await this.progress.report(firmId, batchId, Math.min(done, total), total);
+      }
+      await this.tenancy.forFirm(firmId, async (em) => {
+        const current = await importStore.findBatch(em, batchId, true);
+        if (!current || current.revision !== payload.revision) return;
+        const skips = await existingClients(em, batch.fileSha256, keyed);
+        await importStore.insertIssues(em, batchId, firmId, skips);
+        summary.toSkip = skips.length;
+        summary.duplicates += skips.length;
+        summary.toCreate = summary.valid - summary.toSkip;
+        await importStore.updateBatch(em, batchId, {
+          status: 'checked',
+          summary,
+          progressDone: total,
+          progressTotal: total,
+          checkedAt: new Date(),
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      await failBatch(this.tenancy, payload, error.code, error.hint);
+    } finally {
+      this.progress.finish(batchId);
+      await thread.close();
+    }
+  }
+}
+
+const SKIP_SEQ = 1000;
+
+/** Valid rows whose ICE, contact e-mail or import key (same file, same row) a client of the firm has. */
+async function existingClients(
+  em: EntityManager,
+  fileSha256: string,
+  keyed: readonly { row: number; ice?: string; email?: string }[],
+): Promise<(RowIssue & { seq: number })[]> {
+  const skips: (RowIssue & { seq: number })[] = [];
+  for (let start = 0; start < keyed.length; start += IMPORT_TUNING.rowsPerBatch) {
+    const slice = keyed.slice(start, start + IMPORT_TUNING.rowsPerBatch);
+    const found: { ice: string | null; email: string | null; import_key: string | null }[] = await em.query(
+      `SELECT ice, lower(contact_email) AS email, import_key FROM client
+        WHERE ice = ANY($1::text[]) OR lower(contact_email) = ANY($2::text[]) OR import_key = ANY($3::text[])`,
+      [
+        slice.flatMap((k) => (k.ice ? [k.ice] : [])),
+        slice.flatMap((k) => (k.email ? [k.email] : [])),
+        slice.map((k) => importKey(fileSha256, k.row)),
+      ],
+    );
+    const ices = new Set(found.map((f) => f.ice).filter(Boolean));
+    const emails = new Set(found.map((f) => f.email).filter(Boolean));
+    const keys = new Set(found.map((f) => f.import_key).filter(Boolean));
+    for (const k of slice) {
+      const field = k.ice && ices.has(k.ice) ? 'ice' : k.email && emails.has(k.email) ? 'contactEmail' : null;
+      if (field)
+        skips.push({
+          row: k.row,
+          seq: SKIP_SEQ,
+          severity: 'skip',
+          field,
+          code: 'already_exists',
+          column: null,
+        });
+      else if (keys.has(importKey(fileSha256, k.row)))
+        skips.push({
+          row: k.row,
+          seq: SKIP_SEQ,
+          severity: 'skip',
+          field: 'name',
+          code: 'already_exists',
+          column: null,
+        });
+    }
+  }
+  return skips;
+}
+
+/**
+ * Step 3: creates the clients of the rows the check found valid and new, in ONE transaction (all rows or
+ * none), set-based, then fills the search side table for the batch in one statement. A database failure
+ * rolls everything back and fails the batch (`import_failed`); nothing is half-imported.
+ */
+@Injectable()
+export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit {
+  readonly jobName = RUN_IMPORT_JOB;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly tenancy: Tenancy,
+    private readonly progress: ImportProgress,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(payload: RunImportPayload): Promise<void> {
+    const batch = await currentBatch(this.tenancy, payload, 'importing');
+    if (!batch || batch.headerRow === null) return;
+    const { firmId, batchId } = payload;
+    const headerRow = batch.headerRow;
+    const summary = batch.summary ?? emptySummary();
+    const total = summary.toCreate;
+    const thread = new ImportThread();
+    try {
+      await this.tenancy.forFirm(firmId, async (em) => {
+        const software = await softwareIndex(em);
+        const excluded = await importStore.excludedRows(em, batchId);
+        await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: false });
+        await clientWriter.beginBulk(em);
+        const context = {
+          firmId,
+          userId: payload.userId,
+          batchId,
+          fileName: batch.fileName,
+          fileSha256: batch.fileSha256,
+        };
+        let after = headerRow;
+        let considered = 0;
+        let created = 0;
+        for (;;) {
+          const rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
+          if (rows.length === 0) break;
+          after = rows[rows.length - 1].row;
+          const wanted = rows.filter((row) => !excluded.has(row.row));
+          const drafts = wanted.length ? await thread.call<DraftRow[]>('check.drafts', { rows: wanted }) : [];
+          considered += drafts.length;
+          created += (await clientWriter.insert(em, context, drafts)).length;
+          await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
+        }
+        await clientWriter.finishBulk(em, batchId);
+        await em.query(
+          `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
+           VALUES ($1, $2, 'import.completed', 'import_batch', $3, $4)`,
+          [firmId, payload.userId, batchId, { fileName: batch.fileName, created, mode: payload.mode }],
+        );
+        if (batch.savedMappingId) {
+          await em.query(`UPDATE import_mapping SET last_used_at = now() WHERE id = $1`, [
+            batch.savedMappingId,
+          ]);
+        }
+        await importStore.updateBatch(em, batchId, {
+          status: 'imported',
+          summary: { ...summary, created, skipped: summary.rows - created },
+          progressDone: total,
+          progressTotal: total,
+          importedAt: new Date(),
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof QueryFailedError) && !(error instanceof ImportFileError)) throw error;
+      logger.error(`import ${batchId} failed and was rolled back: ${error.message}`);
+      await failBatch(this.tenancy, payload, 'import_failed');
+    } finally {
+      this.progress.finish(batchId);
+      await thread.close();
+    }
+  }
+}

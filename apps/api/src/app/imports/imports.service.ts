@@ -1,0 +1,406 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  apiErrorMessage,
+  formatError,
+  formatWarning,
+  isApiErrorCode,
+  isErrorCode,
+  isFieldKey,
+  type FieldKey,
+  type LabelLanguage,
+  type UiLanguage,
+  type WarningCode,
+} from '@passerelle/domain-client';
+import { toSavedMapping, type ColumnMapping } from '@passerelle/domain-mapping';
+import { cleanText } from '@passerelle/domain-validators';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { isUniqueViolation } from '../../database/errors';
+import { Tenancy } from '../../database/tenancy';
+import type { AuthContext } from '../auth/decorators';
+import { AppError } from '../common/app-error';
+import type { ApiErrorCode } from '../common/app-error';
+import {
+  ImportBatchDto,
+  ImportBatchPageDto,
+  ImportIssuePageDto,
+  ImportIssuesQuery,
+  SaveMappingDto,
+  UploadImportDto,
+} from './dto/imports.dto';
+import { emptySummary, fullMapping, type BatchRecord, type ImportMode } from './import-batch';
+import { readLimits } from './import-limits';
+import { ImportProgress } from './import-progress';
+import { ImportQueue } from './import-queue.service';
+import { importStore } from './import-store';
+import { mappingState } from './mapping-state';
+import { columnLetter } from './reading/cells';
+import { ImportFileError, type FileProblemCode } from './reading/file-error';
+import { cellDisplay } from './reading/header-row';
+import type { PageQuery } from '../common/page-query';
+import { sniffFormat } from './reading/sniff';
+import { ZipReader } from './reading/zip';
+import { buildTemplate } from './template/template-builder';
+
+/** An uploaded file as multer hands it over (memory storage). */
+export interface UploadedSpreadsheet {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+const SAMPLE_ROWS_SHOWN = 5;
+
+/** HTTP status of a file problem found at upload: size, type, or a content that cannot be read. */
+const FILE_PROBLEM_STATUS: Partial<Record<FileProblemCode, HttpStatus>> = {
+  file_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_file_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  legacy_xls: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  binary_content: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+};
+
+export function fileProblem(error: ImportFileError): AppError {
+  return new AppError(
+    FILE_PROBLEM_STATUS[error.code] ?? HttpStatus.UNPROCESSABLE_ENTITY,
+    error.code,
+    undefined,
+    error.hint,
+  );
+}
+
+/** busboy reads multipart file names as Latin-1: a UTF-8 name arrives as mojibake ("SociÃ©tÃ©.xlsx"). */
+function fileNameOf(original: string): string {
+  let name = original;
+  const asBytes = Buffer.from(original, 'latin1');
+  if (/[\u0080-\u00ff]/.test(original) && asBytes.toString('latin1') === original) {
+    const decoded = asBytes.toString('utf8');
+    if (!decoded.includes('\ufffd')) name = decoded;
+  }
+  const cleaned = cleanText(basename(name.replace(/\\/g, '/')));
+  return (cleaned || 'fichier').slice(0, 255);
+}
+
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly config: AppConfig,
+    private readonly queue: ImportQueue,
+    private readonly progress: ImportProgress,
+  ) {}
+
+  /**
+   * Stores the file (in 1 MB chunks, with its SHA-256) and queues its parsing. What can be refused at once
+   * is: empty, too large, not a spreadsheet, an .xls or password-protected workbook, a zip whose central
+   * directory announces a bomb. Nothing is stored then.
+   */
+  async upload(
+    auth: AuthContext,
+    file: UploadedSpreadsheet | undefined,
+    options: UploadImportDto,
+  ): Promise<{ id: string }> {
+    if (!file) throw new AppError(HttpStatus.BAD_REQUEST, 'file_required');
+    const limits = readLimits(this.config);
+    try {
+      if (file.size > limits.maxBytes)
+        throw new ImportFileError('file_too_large', `${this.config.IMPORT_MAX_FILE_MB} MB`);
+      if (sniffFormat(file.buffer) === 'xlsx') (await ZipReader.open(file.buffer, limits)).close();
+    } catch (error) {
+      if (error instanceof ImportFileError) throw fileProblem(error);
+      throw error;
+    }
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const chunks: Buffer[] = [];
+    for (let start = 0; start < file.buffer.length; start += CHUNK_BYTES) {
+      chunks.push(file.buffer.subarray(start, start + CHUNK_BYTES));
+    }
+    const id = await this.tenancy.forFirm(auth.firmId, async (em) => {
+      const batchId = await importStore.insertBatch(em, {
+        firmId: auth.firmId,
+        createdBy: auth.userId,
+        fileName: fileNameOf(file.originalname),
+        fileSize: file.size,
+        fileSha256: sha256,
+        sheet: options.sheet ?? null,
+        headerRow: options.headerRow ?? null,
+      });
+      await importStore.insertFileChunks(em, batchId, auth.firmId, chunks);
+      return batchId;
+    });
+    await this.queue.parse({ batchId: id, firmId: auth.firmId, revision: 1 });
+    return { id };
+  }
+
+  get(auth: AuthContext, id: string, lang: UiLanguage): Promise<ImportBatchDto> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => this.toDto(em, await findBatch(em, id), lang));
+  }
+
+  list(auth: AuthContext, query: PageQuery, lang: UiLanguage): Promise<ImportBatchPageDto> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => {
+      const { items, total } = await importStore.listBatches(
+        em,
+        query.pageSize,
+        (query.page - 1) * query.pageSize,
+      );
+      return {
+        items: await Promise.all(items.map((batch) => this.toDto(em, batch, lang, false))),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
+  }
+
+  /** Another sheet (parsed again) or another header row (headers and mapping proposed again at once). */
+  async changeLayout(
+    auth: AuthContext,
+    id: string,
+    options: UploadImportDto,
+    lang: UiLanguage,
+  ): Promise<ImportBatchDto> {
+    const reparse = await this.tenancy.forFirm(auth.firmId, async (em) => {
+      const batch = await findBatch(em, id, true);
+      assertStatus(batch, ['mapping', 'checked']);
+      const revision = batch.revision + 1;
+      if (options.sheet !== undefined && options.sheet !== batch.sheet) {
+        await importStore.updateBatch(em, id, {
+          status: 'parsing',
+          revision,
+          sheet: options.sheet,
+          headerRow: options.headerRow ?? null,
+          summary: null,
+          progressDone: 0,
+          progressTotal: 0,
+        });
+        return revision;
+      }
+      if (options.headerRow !== undefined) {
+        const limits = readLimits(this.config);
+        const state = await mappingState(em, batch, limits.headerSearchRows, options.headerRow);
+        await importStore.deleteIssues(em, id);
+        await importStore.updateBatch(em, id, { ...state, status: 'mapping', revision });
+      }
+      return null;
+    });
+    if (reparse !== null) await this.queue.parse({ batchId: id, firmId: auth.firmId, revision: reparse });
+    return this.get(auth, id, lang);
+  }
+
+  /** The mapping the user confirmed; optionally saved for the firm under a name. A previous check is void. */
+  async saveMapping(
+    auth: AuthContext,
+    id: string,
+    input: SaveMappingDto,
+    lang: UiLanguage,
+  ): Promise<ImportBatchDto> {
+    try {
+      await this.tenancy.forFirm(auth.firmId, async (em) => {
+        const batch = await findBatch(em, id, true);
+        assertStatus(batch, ['mapping', 'checked']);
+        const mapping = validMapping(input.mapping, batch.headers.length);
+        let savedMappingId: string | null = null;
+        let savedMappingName: string | null = null;
+        if (input.saveAs) {
+          const saved = toSavedMapping(input.saveAs, batch.headers, mapping);
+          const rows: { id: string }[] = await em.query(
+            `INSERT INTO import_mapping (firm_id, name, signature, fields, created_by, last_used_at)
+             VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
+            [auth.firmId, saved.name, saved.signature, saved.fields, auth.userId],
+          );
+          savedMappingId = rows[0].id;
+          savedMappingName = saved.name;
+        }
+        await importStore.deleteIssues(em, id);
+        await importStore.updateBatch(em, id, {
+          mapping,
+          mappingSource: savedMappingId ? 'saved' : 'user',
+          savedMappingId,
+          savedMappingName,
+          status: 'mapping',
+          revision: batch.revision + 1,
+          summary: emptySummary(batch.summary?.rows ?? 0),
+          progressDone: 0,
+          progressTotal: 0,
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'import_mapping_name_key')) {
+        throw new AppError(HttpStatus.CONFLICT, 'invalid_request', { saveAs: { code: 'already_exists' } });
+      }
+      throw error;
+    }
+    return this.get(auth, id, lang);
+  }
+
+  /** Queues the dry run over every data row. */
+  async check(auth: AuthContext, id: string): Promise<{ id: string }> {
+    const revision = await this.tenancy.forFirm(auth.firmId, async (em) => {
+      const batch = await findBatch(em, id, true);
+      assertStatus(batch, ['mapping', 'checked']);
+      const rows = batch.summary?.rows ?? 0;
+      await importStore.updateBatch(em, id, {
+        status: 'checking',
+        revision: batch.revision + 1,
+        summary: emptySummary(rows),
+        progressDone: 0,
+        progressTotal: rows,
+      });
+      return batch.revision + 1;
+    });
+    await this.queue.check({ batchId: id, firmId: auth.firmId, revision });
+    return { id };
+  }
+
+  /** Queues the import: `all` only when no row has an error (409 has_errors otherwise). */
+  async run(auth: AuthContext, id: string, mode: ImportMode): Promise<{ id: string }> {
+    const revision = await this.tenancy.forFirm(auth.firmId, async (em) => {
+      const batch = await findBatch(em, id, true);
+      assertStatus(batch, ['checked']);
+      const summary = batch.summary ?? emptySummary();
+      if (mode === 'all' && summary.invalid > 0) {
+        throw new AppError(HttpStatus.CONFLICT, 'has_errors', undefined, String(summary.invalid));
+      }
+      await importStore.updateBatch(em, id, {
+        status: 'importing',
+        importMode: mode,
+        revision: batch.revision + 1,
+        progressDone: 0,
+        progressTotal: summary.toCreate,
+      });
+      return batch.revision + 1;
+    });
+    await this.queue.run({ batchId: id, firmId: auth.firmId, revision, mode, userId: auth.userId });
+    return { id };
+  }
+
+  issues(
+    auth: AuthContext,
+    id: string,
+    query: ImportIssuesQuery,
+    lang: UiLanguage,
+  ): Promise<ImportIssuePageDto> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => {
+      const batch = await findBatch(em, id);
+      const page = await importStore.issuesPage(
+        em,
+        id,
+        { field: query.field, code: query.code, severity: query.severity },
+        query.pageSize,
+        (query.page - 1) * query.pageSize,
+      );
+      return {
+        items: page.items.map((issue) => ({
+          row: issue.row_number,
+          column: issue.column_index === null ? null : columnLetter(issue.column_index),
+          header: issue.column_index === null ? null : (batch.headers[issue.column_index] ?? null),
+          field: issue.field,
+          code: issue.code,
+          severity: issue.severity,
+          message: issueMessage(issue.code, issue.field, issue.hint, issue.severity, lang),
+          value: issue.value === null || issue.value === undefined ? null : cellDisplay(issue.value as never),
+        })),
+        total: page.total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
+  }
+
+  template(lang: LabelLanguage): Promise<Buffer> {
+    return buildTemplate(lang);
+  }
+
+  private async toDto(
+    em: EntityManager,
+    batch: BatchRecord,
+    lang: UiLanguage,
+    withSamples = true,
+  ): Promise<ImportBatchDto> {
+    const live = this.progress.current(batch.id);
+    const samples =
+      withSamples && batch.headerRow !== null
+        ? await importStore.readRows(em, batch.id, batch.headerRow, SAMPLE_ROWS_SHOWN)
+        : [];
+    const width = Math.max(batch.headers.length, ...samples.map((row) => row.cells.length));
+    return {
+      id: batch.id,
+      status: batch.status,
+      fileName: batch.fileName,
+      fileSha256: batch.fileSha256,
+      fileSize: batch.fileSize,
+      format: batch.format,
+      sheets: batch.sheets,
+      sheet: batch.sheet,
+      headerRow: batch.headerRow,
+      headers: batch.headers,
+      columns: Array.from({ length: width }, (_, i) => columnLetter(i)),
+      sampleRows: samples.map((row) =>
+        Array.from({ length: width }, (_, i) => cellDisplay(row.cells[i] ?? null)),
+      ),
+      mapping: fullMapping(batch.mapping),
+      suggestions: (batch.suggestions ?? {}) as ImportBatchDto['suggestions'],
+      mappingSource: batch.mappingSource,
+      savedMappingName: batch.savedMappingName,
+      progress: live ?? { done: batch.progressDone, total: batch.progressTotal },
+      summary: batch.summary ?? emptySummary(),
+      importMode: batch.importMode,
+      error: batch.errorCode
+        ? { code: batch.errorCode, message: errorMessage(batch.errorCode, lang, batch.errorHint) }
+        : null,
+      createdByName: batch.createdByName,
+      createdAt: batch.createdAt.toISOString(),
+      updatedAt: batch.updatedAt.toISOString(),
+      checkedAt: batch.checkedAt?.toISOString() ?? null,
+      importedAt: batch.importedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+async function findBatch(em: EntityManager, id: string, lock = false): Promise<BatchRecord> {
+  const batch = await importStore.findBatch(em, id, lock);
+  if (!batch) throw AppError.notFound();
+  return batch;
+}
+
+function assertStatus(batch: BatchRecord, allowed: readonly BatchRecord['status'][]): void {
+  if (!allowed.includes(batch.status))
+    throw new AppError(HttpStatus.CONFLICT, 'import_not_ready', undefined, batch.status);
+}
+
+/** Field keys only, each column a real one of the file, no column serving two fields. */
+function validMapping(input: Record<string, number | null>, columns: number): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const used = new Set<number>();
+  for (const [key, column] of Object.entries(input)) {
+    if (!isFieldKey(key)) throw new AppError(HttpStatus.BAD_REQUEST, 'mapping_invalid');
+    if (column === null) continue;
+    if (!Number.isInteger(column) || column < 0 || column >= Math.max(columns, 1) || used.has(column)) {
+      throw new AppError(HttpStatus.BAD_REQUEST, 'mapping_invalid');
+    }
+    used.add(column);
+    mapping[key] = column;
+  }
+  return mapping;
+}
+
+function errorMessage(code: string, lang: UiLanguage, hint: string | null): string {
+  return isApiErrorCode(code)
+    ? apiErrorMessage(code as ApiErrorCode, lang, hint ?? undefined)
+    : apiErrorMessage('internal', lang);
+}
+
+function issueMessage(
+  code: string,
+  field: string,
+  hint: string | null,
+  severity: string,
+  lang: UiLanguage,
+): string {
+  const key = isFieldKey(field) ? (field as FieldKey) : undefined;
+  if (severity === 'warning') return formatWarning(code as WarningCode, lang, key, hint ?? undefined);
+  if (isErrorCode(code)) return formatError(code, lang, key, hint ?? undefined);
+  return code;
+}

@@ -1,0 +1,112 @@
+import type { ClientDraft } from '@passerelle/domain-client';
+import type { EntityManager } from 'typeorm';
+import { clientSearchText } from '../../clients/clients.service';
+
+export interface DraftRow {
+  row: number;
+  draft: ClientDraft;
+}
+
+export interface WriteContext {
+  firmId: string;
+  userId: string | null;
+  batchId: string;
+  fileName: string;
+  fileSha256: string;
+}
+
+/** The key that makes a row of a given file land once, however often it is imported. */
+export function importKey(fileSha256: string, row: number): string {
+  return `${fileSha256}:${row}`;
+}
+
+/**
+ * Set-based client insertion for imports: one `INSERT … SELECT … FROM unnest(…)` per batch of rows (works
+ * on PostgreSQL and through the embedded engine, where COPY does not), `ON CONFLICT DO NOTHING` on every
+ * unique key (ICE, contact e-mail, import key) so a retried job or a re-uploaded file creates nothing twice,
+ * and one audit event per created client ("imported from <file>, row N") in one more statement. The
+ * client_search rows are not written per row: call `beginBulk` before and `finishBulk` after.
+ */
+export const clientWriter = {
+  /** Skips the per-row search trigger for the rest of this transaction's bulk insert. */
+  async beginBulk(em: EntityManager): Promise<void> {
+    await em.query(`SELECT set_config('app.bulk_client_insert', 'on', true)`);
+  },
+
+  /** Turns the trigger back on and fills client_search for the whole batch in one statement. */
+  async finishBulk(em: EntityManager, batchId: string): Promise<number> {
+    await em.query(`SELECT set_config('app.bulk_client_insert', 'off', true)`);
+    const rows: { client_search_fill_batch: number }[] = await em.query(
+      `SELECT client_search_fill_batch($1)`,
+      [batchId],
+    );
+    return rows[0].client_search_fill_batch;
+  },
+
+  /** Inserts the drafts; returns the created clients with their rows (rows that conflicted are absent). */
+  async insert(
+    em: EntityManager,
+    context: WriteContext,
+    rows: readonly DraftRow[],
+  ): Promise<{ id: string; row: number }[]> {
+    if (rows.length === 0) return [];
+    const column = <T>(pick: (draft: ClientDraft) => T): T[] => rows.map((row) => pick(row.draft));
+    const created: { id: string; import_key: string }[] = await em.query(
+      `INSERT INTO client (firm_id, created_by, import_batch_id, import_key, name, address, postal_code, city, country,
+                           ice, tax_id, iban, language, contact_name, contact_language, contact_email,
+                           share_documents, accounting_software_id, search_text)
+       SELECT $1, $2, $3, t.import_key, t.name, t.address, t.postal_code, t.city, t.country, t.ice, t.tax_id, t.iban,
+              t.language, t.contact_name, t.contact_language, t.contact_email, t.share_documents,
+              t.accounting_software_id, t.search_text
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                     $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::boolean[], $18::uuid[],
+                     $19::text[])
+           AS t(import_key, name, address, postal_code, city, country, ice, tax_id, iban, language, contact_name,
+                contact_language, contact_email, share_documents, accounting_software_id, search_text)
+       ON CONFLICT DO NOTHING
+       RETURNING id, import_key`,
+      [
+        context.firmId,
+        context.userId,
+        context.batchId,
+        rows.map((row) => importKey(context.fileSha256, row.row)),
+        column((d) => d.name),
+        column((d) => d.address),
+        column((d) => d.postalCode),
+        column((d) => d.city),
+        column((d) => d.country),
+        column((d) => d.ice),
+        column((d) => d.taxId),
+        column((d) => d.iban),
+        column((d) => d.language),
+        column((d) => d.contactName),
+        column((d) => d.contactLanguage),
+        column((d) => d.contactEmail),
+        column((d) => d.shareDocuments),
+        column((d) => d.accountingSoftwareId),
+        column((d) => clientSearchText(d)),
+      ],
+    );
+    const result = created.map((client) => ({
+      id: client.id,
+      row: Number(client.import_key.slice(client.import_key.lastIndexOf(':') + 1)),
+    }));
+    if (result.length > 0) {
+      await em.query(
+        `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
+         SELECT $1, $2, 'client.imported', 'client', t.id,
+                jsonb_build_object('importBatchId', $3::uuid, 'fileName', $4::text, 'row', t.row)
+           FROM unnest($5::uuid[], $6::int[]) AS t(id, row)`,
+        [
+          context.firmId,
+          context.userId,
+          context.batchId,
+          context.fileName,
+          result.map((r) => r.id),
+          result.map((r) => r.row),
+        ],
+      );
+    }
+    return result;
+  },
+};
