@@ -171,6 +171,10 @@ describe('hostile and broken files', () => {
       code: 'too_many_columns',
       hint: '60',
     });
+    expect(await refusal(Buffer.from(`${'a;'.repeat(1_000_000)}\n`))).toEqual({
+      code: 'too_many_columns',
+      hint: '60',
+    });
     expect(await refusal(Buffer.from(`a${','.repeat(1_000_000)}\n`))).toEqual({
       code: 'too_many_columns',
       hint: '60',

@@ -1,6 +1,6 @@
 import type { ClientDraft } from '@passerelle/domain-client';
 import { parentPort } from 'node:worker_threads';
-import { RowChecker, type CheckOptions, type CheckedRow } from '../checking/row-checker';
+import type { CheckOptions, CheckedRow, RowChecker } from '../checking/row-checker';
 import type { SheetRow } from '../reading/cells';
 import { ImportFileError } from '../reading/file-error';
 import type { ReadLimits } from '../reading/limits';
@@ -47,7 +47,10 @@ const handlers: Record<string, (args: never) => unknown> = {
 
   'check.begin'(options: CheckOptions): true {
     rows = [];
-    checker = new RowChecker(options);
+    // Loaded on first use: a thread that only reads a file does not pay for the validators' indexes.
+    const { RowChecker: Checker } =
+      require('../checking/row-checker') as typeof import('../checking/row-checker');
+    checker = new Checker(options);
     return true;
   },
 
