@@ -16,6 +16,7 @@ import { OutboxModule } from './mail/outbox.module';
 import { SeedModule } from './seed/seed.module';
 
 /**
+import { DocumentsModule } from './documents/documents.module';
  * Feature modules: they depend only on the global infrastructure providers (config, database, jobs, mail,
  * audit), so the OpenAPI generator can compile them with those providers mocked and no database.
  */
@@ -30,6 +31,9 @@ export const FEATURE_MODULES: Type[] = [
   MappingsModule,
 ];
 
+  InvitationsModule,
+  ClientFolderModule,
+  DocumentsModule,
 export type ProcessRole = 'http' | 'worker' | 'tool';
 
 @Module({})

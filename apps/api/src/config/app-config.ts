@@ -126,6 +126,107 @@ export class AppConfig {
   @Max(1000, { message: 'must be a whole number between 12 and 1000' })
   IMPORT_MAX_COLUMNS = 60;
 
+  /** Largest document a client may upload, in megabytes per file (refused while it streams in). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of megabytes between 1 and 500' })
+  @Min(1, { message: 'must be a whole number of megabytes between 1 and 500' })
+  @Max(500, { message: 'must be a whole number of megabytes between 1 and 500' })
+  DOCUMENT_MAX_FILE_MB = 20;
+
+  /** Files one document upload request may carry. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 100' })
+  @Min(1, { message: 'must be a whole number between 1 and 100' })
+  @Max(100, { message: 'must be a whole number between 1 and 100' })
+  DOCUMENT_MAX_FILES = 20;
+
+  /**
+   * Uploaded files go to this S3-compatible bucket instead of PostgreSQL:
+   * `https://ACCESS_KEY:SECRET@host[:port]/bucket[/prefix]` (path-style). Without credentials in the URL the
+   * AWS SDK's usual sources apply (AWS_ACCESS_KEY_ID…, instance role).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+\/[^/\s]+(\/\S*)?$/, {
+    message: 'must be an http:// or https:// URL naming the bucket, e.g. https://KEY:SECRET@host/bucket',
+  })
+  S3_URL?: string;
+
+  /** The region S3 requests are signed for. */
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'must be a region name such as us-east-1' })
+  S3_REGION = 'us-east-1';
+
+  /** Days an invitation link stays valid after it is sent. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 90' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 90' })
+  @Max(90, { message: 'must be a whole number of days between 1 and 90' })
+  INVITATION_TTL_DAYS = 14;
+
+  /** Days after sending at which an unaccepted invitation is reminded: up to two, e.g. "3,7"; empty for none. */
+  @IsString()
+  @Matches(/^$|^\s*\d{1,2}\s*(,\s*\d{1,2}\s*)?$/, {
+    message: 'must be up to two whole numbers of days, comma-separated (e.g. "3,7"), or empty',
+  })
+  INVITATION_REMINDER_DAYS = '3,7';
+
+  /** A worker holds an invitation it is sending this long; after that the sweeper gives it to another. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds between 2 and 3600' })
+  @Min(2, { message: 'must be a whole number of seconds between 2 and 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds between 2 and 3600' })
+  INVITATION_LEASE_SECONDS = 120;
+
+  /** How often the sweeper looks for invitations to re-queue, remind or expire. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds between 1 and 3600' })
+  @Min(1, { message: 'must be a whole number of seconds between 1 and 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds between 1 and 3600' })
+  INVITATION_SWEEP_INTERVAL_SECONDS = 30;
+
+  /** A queued invitation still unsent this long after it was queued is queued again (its job was lost). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds between 1 and 86400' })
+  @Min(1, { message: 'must be a whole number of seconds between 1 and 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds between 1 and 86400' })
+  INVITATION_REQUEUE_AFTER_SECONDS = 60;
+
+  /** Invitation e-mails per second, all firms together. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 100000' })
+  @Min(1, { message: 'must be a whole number between 1 and 100000' })
+  @Max(100000, { message: 'must be a whole number between 1 and 100000' })
+  MAIL_RATE_PER_SECOND = 300;
+
+  /** Invitation e-mails per second for one firm (so one firm's bulk run does not use the whole rate). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 100000' })
+  @Min(1, { message: 'must be a whole number between 1 and 100000' })
+  @Max(100000, { message: 'must be a whole number between 1 and 100000' })
+  MAIL_RATE_PER_FIRM_PER_SECOND = 100;
+
+  /** Sending attempts of one invitation when the SMTP server answers a temporary (4xx) error or is unreachable. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 20' })
+  @Min(1, { message: 'must be a whole number between 1 and 20' })
+  @Max(20, { message: 'must be a whole number between 1 and 20' })
+  MAIL_MAX_ATTEMPTS = 8;
+
+  /** First retry delay after a temporary failure; doubled at each attempt, with random jitter. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds between 10 and 3600000' })
+  @Min(10, { message: 'must be a whole number of milliseconds between 10 and 3600000' })
+  @Max(3_600_000, { message: 'must be a whole number of milliseconds between 10 and 3600000' })
+  MAIL_RETRY_BASE_MS = 5000;
+
+  /** Jobs one worker process runs at the same time. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 100' })
+  @Min(1, { message: 'must be a whole number between 1 and 100' })
+  @Max(100, { message: 'must be a whole number between 1 and 100' })
+  WORKER_CONCURRENCY = 8;
+
   /** Where the built web app lives; defaults to the build output next to the API bundle. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -147,9 +248,44 @@ export class AppConfig {
     return /^\d+$/.test(value) ? Number(value) : value;
   }
 
+  /** INVITATION_REMINDER_DAYS as numbers, in increasing order, each before the link expires. */
+  get invitationReminderDays(): number[] {
+    return this.INVITATION_REMINDER_DAYS.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map(Number)
+      .filter((days) => days >= 1 && days < this.INVITATION_TTL_DAYS)
+      .sort((a, b) => a - b);
+  }
+
+  /** S3_URL taken apart (undefined: files are kept in PostgreSQL). */
+  get s3(): S3Location | undefined {
+    if (!this.S3_URL) return undefined;
+    const url = new URL(this.S3_URL);
+    const [bucket, ...prefix] = url.pathname.split('/').filter(Boolean);
+    return {
+      endpoint: `${url.protocol}//${url.host}`,
+      bucket: decodeURIComponent(bucket),
+      prefix: prefix.map((part) => `${decodeURIComponent(part)}/`).join(''),
+      region: this.S3_REGION,
+      credentials: url.username
+        ? { accessKeyId: decodeURIComponent(url.username), secretAccessKey: decodeURIComponent(url.password) }
+        : undefined,
+    };
+  }
+
   get secureCookies(): boolean {
     return this.appUrl.startsWith('https://');
   }
+}
+
+export interface S3Location {
+  endpoint: string;
+  bucket: string;
+  /** Prepended to every object key ('' or ends with '/'). */
+  prefix: string;
+  region: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export class ConfigError extends Error {
@@ -179,6 +315,20 @@ const KNOWN_KEYS = [
   'IMPORT_MAX_FILE_MB',
   'IMPORT_MAX_ROWS',
   'IMPORT_MAX_COLUMNS',
+  'DOCUMENT_MAX_FILE_MB',
+  'DOCUMENT_MAX_FILES',
+  'S3_URL',
+  'S3_REGION',
+  'INVITATION_TTL_DAYS',
+  'INVITATION_REMINDER_DAYS',
+  'INVITATION_LEASE_SECONDS',
+  'INVITATION_SWEEP_INTERVAL_SECONDS',
+  'INVITATION_REQUEUE_AFTER_SECONDS',
+  'MAIL_RATE_PER_SECOND',
+  'MAIL_RATE_PER_FIRM_PER_SECOND',
+  'MAIL_MAX_ATTEMPTS',
+  'MAIL_RETRY_BASE_MS',
+  'WORKER_CONCURRENCY',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */

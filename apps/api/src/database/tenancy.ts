@@ -6,12 +6,18 @@ export interface DbScope {
   firmId?: string;
   loginEmail?: string;
   sessionTokenHash?: string;
+  /** The SHA-256 of an invitation link: lets the public invitation page find that one link's row. */
+  invitationTokenHash?: string;
+  /** A client user's own client: policies that know a client column see only its rows (documents). */
+  clientId?: string;
 }
 
 const SETTING_NAMES: Record<keyof DbScope, string> = {
   firmId: 'app.firm_id',
   loginEmail: 'app.login_email',
   sessionTokenHash: 'app.session_token_hash',
+  invitationTokenHash: 'app.invitation_token_hash',
+  clientId: 'app.client_id',
 };
 
 /**

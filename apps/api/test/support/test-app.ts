@@ -62,6 +62,18 @@ export class ApiClient {
     return this.xsrfOverride ?? jar.getCookie('XSRF-TOKEN', CookieAccessInfo.All)?.value ?? '';
   }
 
+  /** The headers a hand-made request needs to act as this client (a raw streamed upload). */
+  authHeaders(): Record<string, string> {
+    const jar = (
+      this.agent as unknown as { jar: { getCookies(access: unknown): { name: string; value: string }[] } }
+    ).jar;
+    const cookie = jar
+      .getCookies(CookieAccessInfo.All)
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    return { cookie, 'x-xsrf-token': this.currentXsrf(), 'accept-language': this.language };
+  }
+
   /** Replaces the CSRF token the client echoes (to test a stale or stolen one). */
   useXsrf(token: string): void {
     this.xsrfOverride = token;

@@ -5,3 +5,5 @@ export * from './lib/errors';
 export * from './lib/client-draft';
 export * from './lib/api-errors';
 export * from './lib/import-errors';
+export * from './lib/activation';
+export * from './lib/documents';

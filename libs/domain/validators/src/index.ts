@@ -14,3 +14,4 @@ export {
 } from './lib/validate-client';
 export type { ClientValidation } from './lib/validate-client';
 export { cleanText, lookupKey } from './lib/text';
+export { neutralizeFormula, csvField, csvRow } from './lib/spreadsheet-cell';

@@ -16,7 +16,26 @@ export type AuditAction =
   | 'client.restored'
   | 'accounting_software.created'
   | 'accounting_software.updated'
-  | 'accounting_software.default_changed';
+  | 'accounting_software.default_changed'
+  // Activation (issue 9): target = the client, data.invitationId = the invitation.
+  | 'invitation.queued'
+  | 'invitation.sent'
+  | 'invitation.retry_scheduled'
+  | 'invitation.failed'
+  | 'invitation.reminded'
+  | 'invitation.accepted'
+  | 'invitation.revoked'
+  | 'invitation.expired'
+  | 'invitation.bulk_started'
+  // Client documents (issue 12): target = the client, data.documentId (or documentIds) = the document(s).
+  | 'document.uploaded'
+  | 'document.deleted'
+  | 'document.downloaded'
+  | 'document.processed'
+  | 'document.reopened'
+  | 'document.delivered'
+  | 'document.delivery_failed'
+  | 'documents.exported';
 
 export interface AuditEntry {
   firmId: string;

@@ -155,10 +155,13 @@ export class ClientsService {
         : { entities: [], raw: [] };
       const labels = new Map(clients.raw.map((row) => [row.c_id, row.software_label]));
       const byId = new Map(clients.entities.map((client) => [client.id, client]));
+      const newDocuments = await countNewDocuments(em, ids);
       return {
         items: ids.flatMap((id) => {
           const client = byId.get(id);
-          return client ? [toDto(client, labels.get(id) ?? null)] : [];
+          return client
+            ? [{ ...toDto(client, labels.get(id) ?? null), newDocuments: newDocuments.get(id) ?? 0 }]
+            : [];
         }),
         total,
         page: query.page,
@@ -419,6 +422,17 @@ function toDto(client: Client, softwareLabel: string | null): ClientDto {
     createdAt: client.createdAt.toISOString(),
     updatedAt: client.updatedAt.toISOString(),
   };
+}
+
+/** Documents still `new` per client of a page (issue 12: the list's "new documents" column). */
+async function countNewDocuments(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows: { client_id: string; n: number }[] = await em.query(
+    `SELECT client_id, count(*)::int AS n FROM document
+      WHERE client_id = ANY($1::uuid[]) AND status = 'new' GROUP BY client_id`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.client_id, row.n]));
 }
 
 function escapeLike(value: string): string {

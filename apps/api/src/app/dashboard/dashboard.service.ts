@@ -63,7 +63,13 @@ export class DashboardService {
         since: row.updated_at.toISOString(),
       }));
 
+      // Issue 12: documents clients shared that nobody has marked processed yet, and how many clients have some.
+      const documents: { total: number; clients: number }[] = await em.query(
+        `SELECT count(*)::int AS total, count(DISTINCT client_id)::int AS clients FROM document WHERE status = 'new'`,
+      );
+
       return {
+        newDocuments: { total: documents[0].total, clients: documents[0].clients },
         statusCounts: CLIENT_STATUSES.map((status) => ({ status, count: active.get(status) ?? 0 })),
         total: [...active.values()].reduce((sum, n) => sum + n, 0),
         archived,

@@ -4,6 +4,7 @@ import { Hardening1764480000000 } from './1764480000000-hardening';
 import { ClientSortKeys1764450000000 } from './1764450000000-client-sort-keys';
 import { Imports1764600000000 } from './1764600000000-imports';
 
+import { Documents1764700000000 } from './1764700000000-documents';
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
   Init1764316800000,
@@ -12,3 +13,4 @@ export const MIGRATIONS = [
   ClientSortKeys1764450000000,
   Imports1764600000000,
 ];
+  Documents1764700000000,

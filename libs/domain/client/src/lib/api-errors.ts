@@ -1,3 +1,4 @@
+import { DOCUMENT_ERROR_MESSAGES } from './document-errors';
 import { IMPORT_ERROR_MESSAGES } from './import-errors';
 import type { UiLanguage } from './languages';
 
@@ -83,3 +84,4 @@ export function apiErrorMessage(code: ApiErrorCode, lang: UiLanguage, hint?: str
   const message: RequestMessage = API_ERROR_MESSAGES[code][lang];
   return typeof message === 'string' ? message : message(hint);
 }
+  ...DOCUMENT_ERROR_MESSAGES,

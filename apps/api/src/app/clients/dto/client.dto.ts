@@ -181,8 +181,14 @@ export class ListClientsQuery extends PageQuery {
   archived?: boolean;
 }
 
+/** A row of the clients list: the record plus what the firm has to look at. */
+export class ClientListItemDto extends ClientDto {
+  @ApiProperty({ description: 'Documents the client shared that the firm has not marked processed yet' })
+  newDocuments!: number;
+}
+
 export class ClientPageDto {
-  @ApiProperty({ type: [ClientDto] }) items!: ClientDto[];
+  @ApiProperty({ type: [ClientListItemDto] }) items!: ClientListItemDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;

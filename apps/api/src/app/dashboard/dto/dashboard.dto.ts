@@ -39,7 +39,13 @@ export class AttentionDto {
   @ApiProperty({ type: [AttentionItemDto] }) items!: AttentionItemDto[];
 }
 
+export class NewDocumentsDto {
+  @ApiProperty({ description: 'Documents shared by clients and not yet marked processed' }) total!: number;
+  @ApiProperty({ description: 'Clients with at least one such document' }) clients!: number;
+}
+
 export class DashboardDto {
+  @ApiProperty({ type: NewDocumentsDto }) newDocuments!: NewDocumentsDto;
   @ApiProperty({ type: [StatusCountDto], description: 'Clients (not archived) per status, lifecycle order' })
   statusCounts!: StatusCountDto[];
   @ApiProperty({ description: 'Clients not archived' }) total!: number;
