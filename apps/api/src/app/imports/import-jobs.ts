@@ -24,6 +24,12 @@ import { clientWriter, importKey, type DraftRow } from './writing/client-writer'
 
 const logger = new Logger('Imports');
 
+/** Work started ahead (overlapping the current batch): awaited later, never left rejected unobserved. */
+function ahead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
 /** The firm's accounting-software configurations by lower-case label and by id (imports name them). */
 async function softwareIndex(em: EntityManager): Promise<Record<string, string>> {
   const rows: { id: string; label: string }[] = await em.query(
@@ -98,8 +104,15 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
         bytes.buffer,
       ]);
       await this.tenancy.forFirm(firmId, (em) => importStore.deleteRows(em, batchId));
+      // The next batch crosses over from the thread while this one is written.
+      const pull = (offset: number) =>
+        offset < read.rowCount
+          ? thread.call<SheetRow[]>('rows', { offset, limit: IMPORT_TUNING.rowsPerBatch })
+          : Promise.resolve([]);
+      let next = ahead(pull(0));
       for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
-        const rows = await thread.call<SheetRow[]>('rows', { offset, limit: IMPORT_TUNING.rowsPerBatch });
+        const rows = await next;
+        next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
         await this.tenancy.forFirm(firmId, (em) => importStore.insertRows(em, batchId, firmId, rows));
         await this.progress.report(firmId, batchId, offset + rows.length, read.rowCount);
       }
@@ -171,15 +184,17 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     try {
       await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
       await this.tenancy.forFirm(firmId, (em) => importStore.deleteIssues(em, batchId));
-      let after = headerRow;
-      let done = 0;
-      for (;;) {
-        const rows = await this.tenancy.forFirm(firmId, (em) =>
+      const read = (after: number) =>
+        this.tenancy.forFirm(firmId, (em) =>
           importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch),
         );
-        if (rows.length === 0) break;
-        after = rows[rows.length - 1].row;
-        const results = await thread.call<CheckedRow[]>('check.rows', { rows });
+      let done = 0;
+      let rows = await read(headerRow);
+      while (rows.length > 0) {
+        // The thread checks this batch while the next one is read.
+        const checking = ahead(thread.call<CheckedRow[]>('check.rows', { rows }));
+        const next = ahead(read(rows[rows.length - 1].row));
+        const results = await checking;
         const issues: (RowIssue & { seq: number })[] = [];
         for (const result of results) {
           if (result.example) continue;
@@ -194,6 +209,7 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
         await this.tenancy.forFirm(firmId, (em) => importStore.insertIssues(em, batchId, firmId, issues));
         done += rows.length;
         await this.progress.report(firmId, batchId, Math.min(done, total), total);
+        rows = await next;
       }
       await this.tenancy.forFirm(firmId, async (em) => {
         const current = await importStore.findBatch(em, batchId, true);
@@ -312,17 +328,41 @@ export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit 
         let after = headerRow;
         let considered = 0;
         let created = 0;
-        for (;;) {
-          const rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
-          if (rows.length === 0) break;
-          after = rows[rows.length - 1].row;
+        const timing = { read: 0, validate: 0, insert: 0, search: 0 };
+        let mark = performance.now();
+        const lap = (stage: keyof typeof timing) => {
+          const now = performance.now();
+          timing[stage] += now - mark;
+          mark = now;
+        };
+        const draftsOf = (rows: SheetRow[]): Promise<DraftRow[]> => {
           const wanted = rows.filter((row) => !excluded.has(row.row));
-          const drafts = wanted.length ? await thread.call<DraftRow[]>('check.drafts', { rows: wanted }) : [];
+          return wanted.length
+            ? thread.call<DraftRow[]>('check.drafts', { rows: wanted })
+            : Promise.resolve([]);
+        };
+        let rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
+        let drafting = ahead(draftsOf(rows));
+        lap('read');
+        while (rows.length > 0) {
+          after = rows[rows.length - 1].row;
+          const drafts = await drafting;
+          lap('validate');
+          rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
+          // The thread prepares the next batch while this one is inserted.
+          drafting = ahead(draftsOf(rows));
+          lap('read');
           considered += drafts.length;
           created += (await clientWriter.insert(em, context, drafts)).length;
+          lap('insert');
           await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
         }
         await clientWriter.finishBulk(em, batchId);
+        lap('search');
+        const ms = (stage: keyof typeof timing) => `${stage} ${Math.round(timing[stage])} ms`;
+        logger.log(
+          `import ${batchId}: ${created} clients (${ms('read')}, ${ms('validate')}, ${ms('insert')}, ${ms('search')})`,
+        );
         await em.query(
           `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
            VALUES ($1, $2, 'import.completed', 'import_batch', $3, $4)`,
