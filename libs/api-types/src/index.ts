@@ -33,3 +33,9 @@ export type ListClientsQuery = NonNullable<operations['Clients_list']['parameter
 export type AccountingProduct = Schemas['AccountingProductDto'];
 export type AccountingSoftwareConfig = Schemas['AccountingSoftwareConfigDto'];
 export type SaveAccountingSoftwareConfigRequest = Schemas['SaveAccountingSoftwareConfigDto'];
+// Client documents (issue 12)
+export type DocumentDto = Schemas['DocumentDto'];
+export type DocumentDelivery = Schemas['DocumentDeliveryDto'];
+export type DocumentPage = Schemas['DocumentPageDto'];
+export type UploadedDocument = Schemas['UploadedDocumentDto'];
+export type UploadResult = Schemas['UploadResultDto'];

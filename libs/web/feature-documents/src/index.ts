@@ -1,0 +1,2 @@
+export * from './lib/client-documents/client-documents';
+export * from './lib/staff-documents/staff-documents';
