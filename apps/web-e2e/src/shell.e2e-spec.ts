@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './support/a11y';
 import { expectText, launchBrowser } from './support/browser';
 import { newFirmAccount, signUpThroughUi } from './support/flows';
 import { HttpSession } from './support/http';
@@ -69,6 +70,14 @@ describe('the product on its embedded defaults', () => {
     const [, email, password] = match as RegExpExecArray;
     await login(email, password);
     await expectText(page.getByTestId('firm-name'), 'Cabinet Démo');
+    // The demo firm shows what the product does: sample clients, their statuses, what needs attention.
+    await expectText(page.getByTestId('dashboard-see-clients'), '27 clients');
+    await expectText(page.getByTestId('dashboard-archived'), '3 clients archivés');
+    await expectText(page.getByTestId('dashboard-attention'), 'Invitation échouée : Imprimerie Al Maghrib');
+    await expectText(page.getByTestId('dashboard-activity'), 'Admin Démo a créé « Saveurs du Maghreb SAS »');
+    await page.waitForTimeout(350);
+    await expectNoAxeViolations(page, 'the demo firm’s dashboard');
+    await page.screenshot({ path: artifactPath('demo-dashboard.png'), fullPage: true });
   });
 
   it('signs a firm up, logs out, logs in and shows the dashboard shell', async () => {

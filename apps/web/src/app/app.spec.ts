@@ -48,10 +48,15 @@ describe('App routes', () => {
     const router = TestBed.inject(Router);
     await router.navigateByUrl('/login'); // guest-only: back to the dashboard
     await new Promise((resolve) => setTimeout(resolve));
-    // The dashboard asks how many clients the firm has (a pending task until answered): none yet.
-    http
-      .expectOne((request) => request.url === '/api/clients')
-      .flush({ items: [], total: 0, page: 1, pageSize: 1 });
+    // The dashboard asks for the firm at a glance (a pending task until answered): no clients yet.
+    http.expectOne('/api/dashboard').flush({
+      statusCounts: [],
+      total: 0,
+      archived: 0,
+      recentActivity: [],
+      attention: { total: 0, items: [] },
+      newDocuments: { total: 0, clients: 0 },
+    });
     await fixture.whenStable();
     expect(router.url).toBe('/');
     const el = fixture.nativeElement as HTMLElement;

@@ -5,54 +5,108 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
+import type { ActivityDto, AttentionItemDto, ClientDto } from '@passerelle/api-types';
 import { AuthStore } from '@passerelle/web-data-access-auth';
-import { ClientsApi } from '@passerelle/web-data-access-clients';
-import { TranslatePipe } from '@passerelle/web-util-i18n';
+import { describeError } from '@passerelle/web-data-access-clients';
+import { ClientStatusChip, formatDate } from '@passerelle/web-ui-clients';
+import { LoadError } from '@passerelle/web-ui-common';
+import { I18n, TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
+import { DashboardApi } from './dashboard-api';
 
+type ClientStatus = ClientDto['status'];
+
+interface ActivityLine {
+  id: string;
+  icon: string;
+  text: string;
+  date: string;
+  iso: string;
+  link: string | null;
+}
+
+/** What each kind of attention item says and where it leads; imports with errors will add theirs. */
+const ATTENTION: Readonly<Record<AttentionItemDto['kind'], { key: TranslationKey; icon: string }>> = {
+  invitation_failed: { key: 'dashboard.attention.invitationFailed', icon: 'mail_lock' },
+};
+
+const ACTIVITY: Readonly<Record<string, { key: TranslationKey; icon: string }>> = {
+  'client.created': { key: 'dashboard.events.clientCreated', icon: 'person_add' },
+  'client.updated': { key: 'dashboard.events.clientUpdated', icon: 'edit' },
+  'client.archived': { key: 'dashboard.events.clientArchived', icon: 'archive' },
+  'client.restored': { key: 'dashboard.events.clientRestored', icon: 'unarchive' },
+  'firm.signed_up': { key: 'dashboard.events.firmCreated', icon: 'apartment' },
+  'accounting_software.created': { key: 'dashboard.events.softwareCreated', icon: 'account_balance' },
+  'accounting_software.updated': { key: 'dashboard.events.softwareUpdated', icon: 'account_balance' },
+  'accounting_software.default_changed': { key: 'dashboard.events.softwareDefault', icon: 'star' },
+};
+
+/** `/`: the firm at a glance — clients per status (each a link to the filtered list), what needs attention, recent activity. */
 @Component({
   selector: 'psl-dashboard-page',
-  imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, RouterLink, TranslatePipe],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RouterLink,
+    TranslatePipe,
+    ClientStatusChip,
+    LoadError,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h1 class="page-title">{{ 'dashboard.welcome' | t: { name: store.me()?.user?.name ?? '' } }}</h1>
-    @if (total() === 0) {
-      <mat-card appearance="outlined" class="empty-state" data-testid="dashboard-empty">
-        <mat-icon class="empty-state-icon" aria-hidden="true" fontIcon="group_add" />
-        <h2 class="empty-state-title">{{ 'dashboard.emptyTitle' | t }}</h2>
-        <p class="empty-state-text">{{ 'dashboard.emptyText' | t }}</p>
-        <a mat-flat-button routerLink="/clients/new" data-testid="dashboard-new-client">
-          <mat-icon fontIcon="add" />
-          {{ 'dashboard.createClient' | t }}
-        </a>
-      </mat-card>
-    } @else if (total() !== undefined) {
-      <mat-card appearance="outlined" class="empty-state" data-testid="dashboard-clients">
-        <mat-icon class="empty-state-icon" aria-hidden="true" fontIcon="groups" />
-        <h2 class="empty-state-title">{{ 'dashboard.clientsTitle' | t }}</h2>
-        <p class="empty-state-text">
-          {{
-            total() === 1
-              ? ('dashboard.clientCountOne' | t)
-              : ('dashboard.clientCount' | t: { count: total() ?? 0 })
-          }}
-        </p>
-        <a mat-flat-button routerLink="/clients" data-testid="dashboard-see-clients">
-          {{ 'dashboard.seeClients' | t }}
-        </a>
-      </mat-card>
-    } @else {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | t" />
-    }
-  `,
+  templateUrl: './dashboard-page.html',
+  styleUrl: './dashboard-page.scss',
 })
 export class DashboardPage {
   protected readonly store = inject(AuthStore);
-  private readonly api = inject(ClientsApi);
-  private readonly clients = rxResource({ stream: () => this.api.list({ pageIndex: 0, pageSize: 1 }) });
+  private readonly api = inject(DashboardApi);
+  private readonly i18n = inject(I18n);
+  protected readonly dashboard = rxResource({ stream: () => this.api.get() });
 
-  /** Number of active clients; 0 also when the count cannot be loaded (the card then offers to create one). */
-  protected readonly total = computed(() => {
-    if (this.clients.error()) return 0;
-    return this.clients.hasValue() ? this.clients.value().total : undefined;
+  protected readonly data = computed(() => (this.dashboard.hasValue() ? this.dashboard.value() : undefined));
+  protected readonly loadError = computed(() => {
+    const error = this.dashboard.error();
+    return error ? `${this.i18n.t('dashboard.loadError')} ${describeError(error, this.i18n).message}` : null;
   });
+  protected readonly empty = computed(() => {
+    const data = this.data();
+    return data !== undefined && data.total === 0 && data.archived === 0;
+  });
+
+  protected readonly attention = computed(() =>
+    (this.data()?.attention.items ?? []).map((item) => ({
+      ...item,
+      icon: ATTENTION[item.kind]?.icon ?? 'priority_high',
+      text: this.i18n.t(ATTENTION[item.kind]?.key ?? 'dashboard.attention.other', { name: item.label }),
+      link: item.targetType === 'client' ? `/clients/${item.targetId}` : null,
+    })),
+  );
+
+  protected readonly activity = computed((): ActivityLine[] =>
+    (this.data()?.recentActivity ?? []).map((event) => this.describe(event)),
+  );
+
+  protected statusQuery(status: ClientStatus): Record<string, string> {
+    return { status };
+  }
+
+  protected statusKey(status: ClientStatus): TranslationKey {
+    return `clientStatus.${status}`;
+  }
+
+  private describe(event: ActivityDto): ActivityLine {
+    const actor = event.actorName || this.i18n.t('clientPage.someone');
+    const target = event.targetLabel ?? '';
+    const known = ACTIVITY[event.action];
+    return {
+      id: event.id,
+      icon: known?.icon ?? 'history',
+      text: known
+        ? this.i18n.t(known.key, { actor, target })
+        : this.i18n.t('dashboard.events.other', { actor, action: event.action }),
+      date: formatDate(event.createdAt, this.i18n.lang(), true),
+      iso: event.createdAt,
+      link: event.targetType === 'client' && event.targetId ? `/clients/${event.targetId}` : null,
+    };
+  }
 }

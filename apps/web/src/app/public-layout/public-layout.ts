@@ -2,19 +2,21 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@passerelle/web-util-i18n';
+import { FocusOnNavigation, SkipLink } from '@passerelle/web-ui-common';
 import { LanguageToggle } from '../language-toggle/language-toggle';
 
 /** Layout of the signed-out pages (login, sign-up, later the invitation page): brand, language switch, centered page. */
 @Component({
   selector: 'psl-public-layout',
-  imports: [RouterOutlet, MatIconModule, TranslatePipe, LanguageToggle],
+  imports: [RouterOutlet, MatIconModule, TranslatePipe, LanguageToggle, FocusOnNavigation, SkipLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <psl-skip-link target="main-content" />
     <header class="top">
       <span class="brand"><mat-icon aria-hidden="true" fontIcon="hub" />{{ 'app.name' | t }}</span>
       <psl-language-toggle />
     </header>
-    <main class="content">
+    <main class="content" id="main-content" tabindex="-1" pslFocusOnNavigation>
       <router-outlet />
     </main>
   `,

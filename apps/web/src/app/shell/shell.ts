@@ -12,6 +12,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { AuthStore } from '@passerelle/web-data-access-auth';
 import { TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
 import { map } from 'rxjs';
+import { FocusOnNavigation, SkipLink } from '@passerelle/web-ui-common';
 import { LanguageToggle } from '../language-toggle/language-toggle';
 
 interface NavItem {
@@ -40,6 +41,8 @@ const WIDE_SCREEN = '(min-width: 960px)';
     MatToolbarModule,
     TranslatePipe,
     LanguageToggle,
+    FocusOnNavigation,
+    SkipLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',

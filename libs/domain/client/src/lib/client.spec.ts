@@ -31,7 +31,7 @@ describe('client model', () => {
       for (const lang of LABEL_LANGUAGES) expect(FIELD_LABELS[field][lang].trim()).not.toBe('');
     }
     expect(FIELD_LABELS.postalCode.fr).toBe('Code postal');
-    expect(FIELD_LABELS.contactEmail.fr).toBe('Email du contact');
+    expect(FIELD_LABELS.contactEmail.fr).toBe('E-mail du contact');
   });
 
   it('lists the statuses of SPEC §4', () => {
@@ -85,6 +85,16 @@ describe('messages', () => {
     );
     expect(formatWarning('possible_email_typo', 'en', 'contactEmail', 'a@gmail.com')).toBe(
       'Contact email — check the address: did you mean a@gmail.com?',
+    );
+  });
+
+  it('says how many digits an identifier has, in words people use', () => {
+    expect(formatError('invalid_length', 'fr', 'taxId', '7-8')).toBe(
+      'IF — le numéro doit comporter 7 ou 8 chiffres',
+    );
+    expect(formatError('invalid_length', 'en', 'ice', '15')).toBe('ICE — the number must have 15 digits');
+    expect(formatError('invalid_length', 'fr', 'iban', '27')).toBe(
+      'IBAN — la longueur est incorrecte (27 caractères attendus)',
     );
   });
 

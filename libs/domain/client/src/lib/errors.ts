@@ -108,9 +108,20 @@ const ERROR_MESSAGES: Catalogue<ErrorCode> = {
             ? 'the IBAN or RIB format is invalid'
             : 'the format is invalid',
   },
+  // hint: '15', '7-8' (digits of an ICE or IF) or '27' (characters of an IBAN)
   invalid_length: {
-    fr: (h) => withHint('la longueur est incorrecte', h, (x) => `(attendu : ${x})`),
-    en: (h) => withHint('the length is wrong', h, (x) => `(expected: ${x})`),
+    fr: (h, f) =>
+      !h
+        ? 'la longueur est incorrecte'
+        : isDigitsOnly(f)
+          ? `le numéro doit comporter ${h.replace('-', ' ou ')} chiffres`
+          : `la longueur est incorrecte (${h.replace('-', ' ou ')} caractères attendus)`,
+    en: (h, f) =>
+      !h
+        ? 'the length is wrong'
+        : isDigitsOnly(f)
+          ? `the number must have ${h.replace('-', ' or ')} digits`
+          : `the length is wrong (${h.replace('-', ' or ')} characters expected)`,
   },
   invalid_checksum: {
     fr: () => 'le numéro est invalide (clé de contrôle)',

@@ -8,7 +8,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import type { AccountingSoftwareConfig } from '@passerelle/api-types';
 import { ClientFormPage } from './client-form-page';
 
@@ -92,7 +92,7 @@ describe('ClientFormPage', () => {
     ).click();
     const request = http.expectOne({ method: 'POST', url: '/api/clients' });
     expect(request.request.body).toMatchObject({ country: 'MA', ice: VALID_ICE, accountingSoftwareId: null });
-    const message = 'Email du contact — un autre client du cabinet a déjà cette valeur';
+    const message = 'E-mail du contact — un autre client du cabinet a déjà cette valeur';
     request.flush(
       {
         statusCode: 409,
@@ -103,11 +103,65 @@ describe('ClientFormPage', () => {
       { status: 409, statusText: 'Conflict' },
     );
     await settle();
-    expect(await (await field('Email du contact')).getTextErrors()).toEqual([message]);
+    expect(await (await field('E-mail du contact')).getTextErrors()).toEqual([message]);
     expect(await (await field('ICE')).getTextErrors()).toEqual([]);
     // Editing the field clears the server's verdict.
     await (await input('client-contact-email')).setValue('karim.idrissi@atlas.ma');
-    expect(await (await field('Email du contact')).getTextErrors()).toEqual([]);
+    expect(await (await field('E-mail du contact')).getTextErrors()).toEqual([]);
+  });
+
+  it('marks the required fields (IF and ICE once the country is Morocco) and offers every language', async () => {
+    const el = fixture.nativeElement as HTMLElement;
+    const required = () =>
+      Array.from(el.querySelectorAll('mat-form-field'))
+        .filter((f) => f.querySelector('.mat-mdc-form-field-required-marker'))
+        .map((f) => f.querySelector('mat-label')?.textContent?.trim());
+    expect(el.querySelector('.required-note')?.textContent?.trim()).toBe('* obligatoire');
+    expect(required()).toEqual([
+      'Nom client',
+      'Adresse',
+      'Code postal',
+      'Ville',
+      'Pays',
+      'Langue',
+      'Contact',
+      'Langue contact',
+    ]);
+    await (await input('client-country')).setValue('Maroc');
+    await settle();
+    expect(required()).toEqual(expect.arrayContaining(['ICE', 'IF']));
+
+    const language = await loader.getHarness(
+      MatSelectHarness.with({ selector: '[data-testid="client-language"]' }),
+    );
+    await language.open();
+    const options = await Promise.all((await language.getOptions()).map((o) => o.getText()));
+    expect(options.slice(0, 6)).toEqual([
+      'Français',
+      'Arabe',
+      'Anglais',
+      'Amazighe (tifinagh)',
+      'Espagnol',
+      'Allemand',
+    ]);
+    expect(options).toHaveLength(9);
+  });
+
+  it('lands on the new client’s page, naming the client', async () => {
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await fillValid();
+    await (
+      await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="client-save"]' }))
+    ).click();
+    http.expectOne({ method: 'POST', url: '/api/clients' }).flush({
+      client: { id: '5b1c7a4e-8d2f-4a51-9b7e-0c3d2e1f4a5b', name: 'Atlas Négoce SARL' },
+      warnings: [],
+    });
+    await settle();
+    expect(navigate).toHaveBeenCalledWith('/clients/5b1c7a4e-8d2f-4a51-9b7e-0c3d2e1f4a5b');
+    expect(document.querySelector('.mat-mdc-snack-bar-container')?.textContent).toContain(
+      '« Atlas Négoce SARL » créé',
+    );
   });
 
   it('reveals the accounting-software select, default preselected, when sharing is turned on', async () => {

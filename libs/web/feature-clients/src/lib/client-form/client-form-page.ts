@@ -12,9 +12,12 @@ import {
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { Location } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -24,13 +27,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type {
-  AccountingSoftwareConfig,
-  ApiError,
-  ClientDto,
-  SaveAccountingSoftwareConfigRequest,
-  SaveClientRequest,
-} from '@passerelle/api-types';
+import type { AccountingSoftwareConfig, ApiError, ClientDto, SaveClientRequest } from '@passerelle/api-types';
 import {
   FIELD_LABELS,
   FieldKey,
@@ -40,10 +37,13 @@ import {
 } from '@passerelle/domain-client';
 import { validateClient } from '@passerelle/domain-validators';
 import { AccountingSoftwareApi, ClientsApi, describeError } from '@passerelle/web-data-access-clients';
-import { AccountingSoftwareForm, countryName, languageName, LoadError } from '@passerelle/web-ui-clients';
+import { countryName, languageOptions } from '@passerelle/web-ui-clients';
+import { LoadError } from '@passerelle/web-ui-common';
 import { I18n, LANGUAGES, TranslatePipe } from '@passerelle/web-util-i18n';
-import { firstValueFrom, map, of, startWith } from 'rxjs';
+import { firstValueFrom, map, of, startWith, throwError } from 'rxjs';
+import { isClientId, safeReturnUrl } from '../client-id';
 import { countryCode, countryOptions, filterCountries } from './country-options';
+import { NewSoftwareDialog } from './new-software-dialog';
 
 /**
  * /clients/new and /clients/:id/edit. The shared validators (the API's own rules) run on every change,
@@ -67,7 +67,6 @@ import { countryCode, countryOptions, filterCountries } from './country-options'
     MatSelectModule,
     MatSlideToggleModule,
     TranslatePipe,
-    AccountingSoftwareForm,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './client-form-page.html',
@@ -78,7 +77,11 @@ export class ClientFormPage {
   private readonly softwareApi = inject(AccountingSoftwareApi);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** Handed over by the page that opened the form (list with its filters, client page). */
+  private readonly returnUrl: unknown = (inject(Location).getState() as { returnUrl?: unknown } | null)
+    ?.returnUrl;
   protected readonly i18n = inject(I18n);
 
   /** Route parameter (component input binding); absent on /clients/new. */
@@ -118,26 +121,36 @@ export class ClientFormPage {
 
   protected readonly client = rxResource({
     params: () => this.id(),
-    stream: ({ params: id }) => (id ? this.clientsApi.get(id) : of(null)),
+    stream: ({ params: id }) =>
+      !id
+        ? of(null)
+        : isClientId(id)
+          ? this.clientsApi.get(id)
+          : throwError(() => new HttpErrorResponse({ status: 404, statusText: 'Not Found' })),
   });
   protected readonly configs = signal<AccountingSoftwareConfig[]>([]);
   protected readonly configsLoading = signal(true);
-  protected readonly catalogue = rxResource({
-    params: () => (this.showNewSoftware() ? true : undefined),
-    stream: () => this.softwareApi.catalogue(),
-  });
-  protected readonly showNewSoftware = signal(false);
-  protected readonly softwareSaving = signal(false);
-  protected readonly softwareError = signal<ApiError | null>(null);
+  protected readonly configsError = signal(false);
 
   protected readonly editing = computed(() => this.id() !== undefined);
+  /** Not found (or a malformed id in the URL): the same page; anything else can be retried. */
   protected readonly loadError = computed(() => {
     const error = this.client.error();
     if (!error) return null;
     const apiError = describeError(error, this.i18n);
-    return apiError.statusCode === 404 ? this.i18n.t('clientForm.notFound') : apiError.message;
+    return apiError.statusCode === 404 || apiError.statusCode === 400
+      ? { message: this.i18n.t('clientForm.notFound'), retry: false }
+      : { message: apiError.message, retry: true };
+  });
+  protected readonly backUrl = computed(() => {
+    const id = this.id();
+    return safeReturnUrl(this.returnUrl, id ? `/clients/${id}` : '/clients');
   });
   protected readonly sharing = computed(() => this.value().shareDocuments);
+  protected readonly moroccan = computed(() => countryCode(this.value().country, LANGUAGES) === 'MA');
+  protected readonly selectedSoftware = computed(() =>
+    this.configs().find((config) => config.id === this.value().accountingSoftwareId),
+  );
   protected readonly countryMatches = computed(() =>
     filterCountries(countryOptions(this.i18n.lang()), this.value().country).slice(0, 60),
   );
@@ -146,10 +159,8 @@ export class ClientFormPage {
     const code = countryCode(this.value().country, LANGUAGES);
     return code ? `${countryName(code, this.i18n.lang())} (${code})` : null;
   });
-  protected readonly languageOptions = computed(() => {
-    const lang = this.i18n.lang();
-    return this.languages.map((code) => ({ code, name: languageName(code, lang) }));
-  });
+  /** Every language the domain accepts, named in the UI language, the common ones first. */
+  protected readonly languageOptions = computed(() => languageOptions(this.languages, this.i18n.lang()));
 
   constructor() {
     let previous = this.form.getRawValue();
@@ -195,30 +206,27 @@ export class ClientFormPage {
     if (trimmed !== control.value) control.setValue(trimmed);
   }
 
-  protected openNewSoftware(): void {
-    this.softwareError.set(null);
-    this.showNewSoftware.set(true);
-  }
-
-  protected async createSoftware(request: SaveAccountingSoftwareConfigRequest): Promise<void> {
-    this.softwareSaving.set(true);
-    this.softwareError.set(null);
-    try {
-      const created = await firstValueFrom(this.softwareApi.create(request));
-      this.configs.update((configs) => [...configs, created]);
-      this.form.controls.accountingSoftwareId.setValue(created.id);
-      this.showNewSoftware.set(false);
-      this.snackBar.open(this.i18n.t('accountingSoftware.saved'), undefined, { duration: 3000 });
-    } catch (error) {
-      this.softwareError.set(describeError(error, this.i18n));
-    } finally {
-      this.softwareSaving.set(false);
-    }
+  /** A dialog: its own title and buttons; focus comes back to the button when it closes. */
+  protected async openNewSoftware(): Promise<void> {
+    // The form's "fix the fields" banner is about the client, not about this dialog.
+    this.generalError.set(null);
+    const ref = this.dialog.open<NewSoftwareDialog, void, AccountingSoftwareConfig>(NewSoftwareDialog, {
+      width: 'min(640px, calc(100vw - 32px))',
+      maxWidth: 'calc(100vw - 32px)',
+      autoFocus: 'first-tabbable',
+    });
+    const created = await firstValueFrom(ref.afterClosed());
+    if (!created) return;
+    this.configs.update((configs) => [...configs, created]);
+    this.configsError.set(false);
+    this.form.controls.accountingSoftwareId.setValue(created.id);
+    this.snackBar.open(this.i18n.t('accountingSoftware.savedNamed', { label: created.label }), undefined, {
+      duration: 4000,
+    });
   }
 
   protected cancel(): void {
-    const id = this.id();
-    void this.router.navigate(id ? ['/clients', id] : ['/clients']);
+    void this.router.navigateByUrl(this.backUrl());
   }
 
   protected async submit(): Promise<void> {
@@ -238,14 +246,16 @@ export class ClientFormPage {
       const saved = await firstValueFrom(
         id ? this.clientsApi.update(id, body) : this.clientsApi.create(body),
       );
+      const name = saved.client.name;
+      const done = this.i18n.t(id ? 'clients.savedNamed' : 'clients.createdNamed', { name });
       const warnings = saved.warnings.map((w) => w.message).join(' · ');
       this.snackBar.open(
-        warnings ? this.i18n.t('clientForm.savedWithWarnings', { warnings }) : this.i18n.t('clients.saved'),
+        warnings ? this.i18n.t('clientForm.savedWithWarnings', { done, warnings }) : done,
         this.i18n.t('common.close'),
-        { duration: warnings ? 10000 : 4000 },
+        { duration: warnings ? 10000 : 5000 },
       );
-      // The most recently changed client first, so the one just saved is in view.
-      await this.router.navigate(['/clients'], { queryParams: { sort: 'updatedAt', order: 'desc' } });
+      // A new client: its page. An edit: back where the user came from (the list keeps its filters).
+      await this.router.navigateByUrl(id ? this.backUrl() : `/clients/${saved.client.id}`);
     } catch (error) {
       this.applyServerError(describeError(error, this.i18n));
     } finally {
@@ -333,11 +343,14 @@ export class ClientFormPage {
     });
   }
 
-  private async loadConfigs(): Promise<void> {
+  /** The firm's configurations; a failure is shown with "Réessayer", never as "none configured". */
+  protected async loadConfigs(): Promise<void> {
+    this.configsLoading.set(true);
+    this.configsError.set(false);
     try {
       this.configs.set(await firstValueFrom(this.softwareApi.configs()));
     } catch {
-      this.configs.set([]); // the select then offers "configure a new one"
+      this.configsError.set(true);
     } finally {
       this.configsLoading.set(false);
     }

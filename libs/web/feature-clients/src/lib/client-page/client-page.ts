@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -9,15 +20,11 @@ import { RouterLink } from '@angular/router';
 import type { ClientDto, TimelineEvent } from '@passerelle/api-types';
 import { FIELD_LABELS, FieldKey, isFieldKey } from '@passerelle/domain-client';
 import { ClientsApi, describeError } from '@passerelle/web-data-access-clients';
-import {
-  ClientStatusChip,
-  countryName,
-  formatDate,
-  languageName,
-  LoadError,
-} from '@passerelle/web-ui-clients';
+import { ClientStatusChip, countryName, formatDate, languageName } from '@passerelle/web-ui-clients';
+import { LoadError, UndoSnackbar } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
-import { Observable, firstValueFrom } from 'rxjs';
+import { Observable, firstValueFrom, throwError } from 'rxjs';
+import { isClientId } from '../client-id';
 
 interface ProfileRow {
   field: FieldKey;
@@ -45,26 +52,40 @@ export class ClientPage {
   private readonly api = inject(ClientsApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18n);
+  private readonly undo = inject(UndoSnackbar);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
 
   /** Route parameter (component input binding). */
   readonly id = input.required<string>();
 
   protected readonly client = rxResource({
     params: () => this.id(),
-    stream: ({ params }) => this.api.get(params),
+    stream: ({ params }) =>
+      isClientId(params)
+        ? this.api.get(params)
+        : throwError(() => new HttpErrorResponse({ status: 404, statusText: 'Not Found' })),
   });
   protected readonly timeline = rxResource({
-    params: () => this.id(),
+    params: () => (isClientId(this.id()) ? this.id() : undefined),
     stream: ({ params }) => this.api.timeline(params),
   });
   protected readonly busy = signal(false);
 
   protected readonly current = computed(() => (this.client.hasValue() ? this.client.value() : undefined));
+  /** Not found (or a malformed id in the URL): the same page; anything else can be retried. */
   protected readonly loadError = computed(() => {
     const error = this.client.error();
     if (!error) return null;
     const apiError = describeError(error, this.i18n);
-    return apiError.statusCode === 404 ? this.i18n.t('clientForm.notFound') : apiError.message;
+    return apiError.statusCode === 404 || apiError.statusCode === 400
+      ? { message: this.i18n.t('clientForm.notFound'), retry: false }
+      : { message: apiError.message, retry: true };
+  });
+  protected readonly title = computed(() => {
+    const client = this.current();
+    if (client) return client.name;
+    return this.loadError() ? this.i18n.t('clientPage.unavailable') : this.i18n.t('common.loading');
   });
 
   protected readonly profile = computed((): ProfileRow[] => {
@@ -112,26 +133,38 @@ export class ClientPage {
     return formatDate(iso, this.i18n.lang(), true);
   }
 
-  protected archive(client: ClientDto): Promise<void> {
-    return this.run(this.api.archive(client.id), 'clients.archived');
+  /** At once, with "Annuler" in the snackbar for a few seconds. */
+  protected async archive(client: ClientDto): Promise<void> {
+    if (!(await this.run(this.api.archive(client.id)))) return;
+    if (await this.undo.offer(this.i18n.t('clients.archivedNamed', { name: client.name })))
+      await this.run(this.api.restore(client.id));
   }
 
-  protected restore(client: ClientDto): Promise<void> {
-    return this.run(this.api.restore(client.id), 'clients.restored');
+  protected async restore(client: ClientDto): Promise<void> {
+    if (!(await this.run(this.api.restore(client.id)))) return;
+    this.snackBar.open(this.i18n.t('clients.restoredNamed', { name: client.name }), undefined, {
+      duration: 4000,
+    });
   }
 
-  private async run(
-    request: Observable<ClientDto>,
-    doneKey: 'clients.archived' | 'clients.restored',
-  ): Promise<void> {
+  private async run(request: Observable<ClientDto>): Promise<boolean> {
     this.busy.set(true);
     try {
       const updated = await firstValueFrom(request);
       this.client.set(updated);
       this.timeline.reload();
-      this.snackBar.open(this.i18n.t(doneKey), undefined, { duration: 4000 });
+      // Archive and Restore swap places: keyboard focus follows to the one now shown.
+      afterNextRender(
+        () =>
+          this.host
+            .querySelector<HTMLElement>('[data-testid="client-restore"], [data-testid="client-archive"]')
+            ?.focus(),
+        { injector: this.injector },
+      );
+      return true;
     } catch (error) {
       this.snackBar.open(describeError(error, this.i18n).message, this.i18n.t('common.close'));
+      return false;
     } finally {
       this.busy.set(false);
     }

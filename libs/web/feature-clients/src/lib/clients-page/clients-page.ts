@@ -1,5 +1,16 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -26,8 +37,16 @@ import {
   describeError,
 } from '@passerelle/web-data-access-clients';
 import { ClientTable, countryName } from '@passerelle/web-ui-clients';
+import {
+  ActiveFilter,
+  FilterChips,
+  LoadError,
+  ResponsiveFilters,
+  UndoSnackbar,
+  injectNarrowScreen,
+} from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
-import { debounceTime, distinctUntilChanged, firstValueFrom, map, of, catchError } from 'rxjs';
+import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
 import { filtersFromParams, hasFilters, paramsFromFilters } from './list-state';
 
 /**
@@ -71,6 +90,9 @@ const SEARCH_DEBOUNCE_MS = 300;
     MatSelectModule,
     TranslatePipe,
     ClientTable,
+    FilterChips,
+    LoadError,
+    ResponsiveFilters,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './clients-page.html',
@@ -83,6 +105,9 @@ export class ClientsPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18n);
   private readonly softwareApi = inject(AccountingSoftwareApi);
+  private readonly undo = inject(UndoSnackbar);
+  private readonly injector = inject(Injector);
+  private readonly table = viewChild(ClientTable);
 
   protected readonly statuses = CLIENT_STATUSES;
   protected readonly pageSizes = CLIENT_PAGE_SIZES;
@@ -93,9 +118,7 @@ export class ClientsPage {
     params: () => this.filters(),
     stream: ({ params }) => this.api.list(params),
   });
-  protected readonly configs = rxResource({
-    stream: () => this.softwareApi.configs().pipe(catchError(() => of([]))),
-  });
+  protected readonly configs = rxResource({ stream: () => this.softwareApi.configs() });
 
   protected readonly page = computed(() => (this.clients.hasValue() ? this.clients.value() : undefined));
   protected readonly filtered = computed(() => hasFilters(this.filters()));
@@ -115,12 +138,40 @@ export class ClientsPage {
     return share === undefined ? null : share ? 'on' : 'off';
   });
 
-  protected readonly compact = toSignal(
-    inject(BreakpointObserver)
-      .observe('(max-width: 599px)')
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
+  protected readonly narrow = injectNarrowScreen();
+
+  /** The filters in force, as removable chips (what stays visible on a phone). */
+  protected readonly activeFilters = computed((): ActiveFilter[] => {
+    const filters = this.filters();
+    const chips: ActiveFilter[] = [];
+    const named = (key: TranslationKey, value: string) =>
+      this.i18n.t('clients.filters.named', { filter: this.i18n.t(key), value });
+    for (const status of filters.status ?? [])
+      chips.push({
+        key: `status:${status}`,
+        label: named('clients.filters.status', this.i18n.t(this.statusKey(status))),
+      });
+    if (filters.shareDocuments !== undefined)
+      chips.push({
+        key: 'share',
+        label: this.i18n.t(
+          filters.shareDocuments ? 'clients.filters.sharingOn' : 'clients.filters.sharingOff',
+        ),
+      });
+    for (const code of filters.country ?? [])
+      chips.push({
+        key: `country:${code}`,
+        label: named('clients.filters.country', countryName(code, this.i18n.lang())),
+      });
+    if (filters.accountingSoftwareId) {
+      const config = this.configs.value()?.find((c) => c.id === filters.accountingSoftwareId);
+      chips.push({ key: 'software', label: named('clients.filters.software', config?.label ?? '…') });
+    }
+    if (filters.archived) chips.push({ key: 'archived', label: this.i18n.t('clients.filters.archived') });
+    return chips;
+  });
+  /** After an archive: focus goes back to the list once it has reloaded. */
+  private readonly refocusList = signal(false);
 
   protected readonly search = new FormControl(this.filters().q ?? '', { nonNullable: true });
 
@@ -132,6 +183,11 @@ export class ClientsPage {
     effect(() => {
       const q = this.filters().q ?? '';
       if (q !== this.search.value.trim()) this.search.setValue(q, { emitEvent: false });
+    });
+    effect(() => {
+      if (this.clients.isLoading() || !this.refocusList()) return;
+      untracked(() => this.refocusList.set(false));
+      afterNextRender(() => this.table()?.focusList(), { injector: this.injector });
     });
   }
 
@@ -180,8 +236,21 @@ export class ClientsPage {
       country: [],
       shareDocuments: undefined,
       accountingSoftwareId: undefined,
+      archived: false,
       pageIndex: 0,
     });
+  }
+
+  protected removeFilter(key: string): void {
+    const [kind, value] = key.split(':');
+    const filters = this.filters();
+    if (kind === 'status')
+      this.update({ status: (filters.status ?? []).filter((s) => s !== value), pageIndex: 0 });
+    else if (kind === 'country')
+      this.update({ country: (filters.country ?? []).filter((c) => c !== value), pageIndex: 0 });
+    else if (kind === 'share') this.update({ shareDocuments: undefined, pageIndex: 0 });
+    else if (kind === 'software') this.update({ accountingSoftwareId: undefined, pageIndex: 0 });
+    else if (kind === 'archived') this.update({ archived: false, pageIndex: 0 });
   }
 
   protected clearSearch(): void {
@@ -193,27 +262,37 @@ export class ClientsPage {
   }
 
   protected edit(client: ClientDto): void {
-    void this.router.navigate(['/clients', client.id, 'edit']);
+    // After saving, the form comes back here: same filters, same page.
+    void this.router.navigate(['/clients', client.id, 'edit'], { state: { returnUrl: this.router.url } });
   }
 
+  /** At once, with "Annuler" in the snackbar for a few seconds (no confirmation dialog to click through). */
   protected async archive(client: ClientDto): Promise<void> {
-    await this.run(this.api.archive(client.id), 'clients.archived');
+    if (!(await this.run(this.api.archive(client.id)))) return;
+    if (await this.undo.offer(this.i18n.t('clients.archivedNamed', { name: client.name }))) {
+      if (await this.run(this.api.restore(client.id)))
+        this.snackBar.open(this.i18n.t('clients.restoredNamed', { name: client.name }), undefined, {
+          duration: 4000,
+        });
+    }
   }
 
   protected async restore(client: ClientDto): Promise<void> {
-    await this.run(this.api.restore(client.id), 'clients.restored');
+    if (!(await this.run(this.api.restore(client.id)))) return;
+    if (await this.undo.offer(this.i18n.t('clients.restoredNamed', { name: client.name })))
+      await this.run(this.api.archive(client.id));
   }
 
-  private async run(
-    request: ReturnType<ClientsApi['archive']>,
-    doneKey: 'clients.archived' | 'clients.restored',
-  ): Promise<void> {
+  /** Runs the request; the list reloads and keeps keyboard focus. False (and a message) when it failed. */
+  private async run(request: ReturnType<ClientsApi['archive']>): Promise<boolean> {
     try {
       await firstValueFrom(request);
-      this.snackBar.open(this.i18n.t(doneKey), undefined, { duration: 4000 });
+      this.refocusList.set(true);
       this.clients.reload();
+      return true;
     } catch (error) {
       this.snackBar.open(describeError(error, this.i18n).message, this.i18n.t('common.close'));
+      return false;
     }
   }
 

@@ -44,7 +44,7 @@ describe('AccountingSoftwareSettings', () => {
     const row = el.querySelector('[data-testid="software-row"]');
     expect(row?.textContent).toContain('Sage — dossier principal');
     expect(row?.textContent).toContain('Export Excel (.xlsx), Hebdomadaire');
-    expect(row?.textContent).toContain('Clients : 3');
+    expect(row?.textContent).toContain('3 clients');
     expect(row?.querySelector('[data-testid="software-default-badge"]')?.textContent).toContain('Par défaut');
     expect(el.querySelector('[data-testid="software-add"]')).not.toBeNull();
     expect(el.querySelector('[data-testid="software-edit"]')).not.toBeNull();

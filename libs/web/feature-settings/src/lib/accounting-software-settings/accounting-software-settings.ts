@@ -13,6 +13,7 @@ import type {
 import { AuthStore } from '@passerelle/web-data-access-auth';
 import { AccountingSoftwareApi, describeError } from '@passerelle/web-data-access-clients';
 import { AccountingSoftwareForm } from '@passerelle/web-ui-clients';
+import { LoadError } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
 
@@ -29,6 +30,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; config: AccountingSoftwareCo
     MatProgressBarModule,
     TranslatePipe,
     AccountingSoftwareForm,
+    LoadError,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accounting-software-settings.html',
@@ -52,6 +54,14 @@ export class AccountingSoftwareSettings {
     const error = this.configs.error();
     return error ? describeError(error, this.i18n).message : null;
   });
+
+  /** "Aucun client", "1 client", "3 clients". */
+  protected clientCount(count: number): string {
+    if (count === 0) return this.i18n.t('accountingSoftware.clientCountNone');
+    return count === 1
+      ? this.i18n.t('accountingSoftware.clientCountOne')
+      : this.i18n.t('accountingSoftware.clientCount', { count });
+  }
 
   protected delivery(config: AccountingSoftwareConfig): string {
     if (config.deliveryMethod === 'email')

@@ -4,13 +4,25 @@ import { TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
 
 export type ClientStatus = ClientDto['status'];
 
-/** A client's lifecycle status as a coloured chip (SPEC §4: the same colours everywhere). */
+/**
+ * A client's lifecycle status as a coloured chip (SPEC §4: the same colours everywhere), followed by an
+ * "Archivé" chip when the client is archived — archiving does not change the status.
+ */
 @Component({
   selector: 'psl-client-status-chip',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span [class]="'chip status-' + status()" data-testid="status-chip">{{ labelKey() | t }}</span>`,
+  template: `<span [class]="'chip status-' + status()" data-testid="status-chip">{{ labelKey() | t }}</span>
+    @if (archived()) {
+      &ngsp;<span class="chip archived" data-testid="archived-chip">{{ 'clientStatus.archived' | t }}</span>
+    }`,
   styles: `
+    :host {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      max-inline-size: 100%;
+    }
     .chip {
       display: inline-block;
       padding-block: 2px;
@@ -43,9 +55,17 @@ export type ClientStatus = ClientDto['status'];
       background: #4d5156;
       color: #ffffff;
     }
+    .archived {
+      border: 1px solid var(--mat-sys-outline);
+      padding-block: 1px;
+      padding-inline: 9px;
+      background: transparent;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class ClientStatusChip {
   readonly status = input.required<ClientStatus>();
+  readonly archived = input(false);
   protected readonly labelKey = computed((): TranslationKey => `clientStatus.${this.status()}`);
 }

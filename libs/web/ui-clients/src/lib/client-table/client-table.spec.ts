@@ -33,7 +33,7 @@ function client(overrides: Partial<ClientDto>): ClientDto {
     createdAt: '2026-01-10T10:00:00.000Z',
     updatedAt: '2026-01-12T10:00:00.000Z',
     ...overrides,
-  };
+  } as ClientDto;
 }
 
 @Component({
@@ -54,6 +54,7 @@ class Host {
   readonly clients = signal([
     client({ name: 'Atlas Négoce SARL', status: 'active' }),
     client({ name: 'Boulangerie Rif', city: 'Tanger', status: 'invitation_failed', contactEmail: null }),
+    client({ name: 'Cèdre Bleu', status: 'active', archivedAt: '2026-01-20T10:00:00.000Z' }),
   ]);
   readonly sorts: Sort[] = [];
   readonly pages: PageEvent[] = [];
@@ -74,7 +75,7 @@ describe('ClientTable', () => {
   it('renders one row per client with its status chip in French', async () => {
     const table = await loader.getHarness(MatTableHarness);
     const rows = await table.getRows();
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     const first = await rows[0].getCellTextByColumnName();
     expect(first['name']).toBe('Atlas Négoce SARL');
     expect(first['country']).toBe('Maroc');
@@ -82,6 +83,8 @@ describe('ClientTable', () => {
     const second = await rows[1].getCellTextByColumnName();
     expect(second['city']).toBe('Tanger');
     expect(second['status']).toBe('Invitation échouée');
+    // Archiving keeps the status: both are shown.
+    expect((await rows[2].getCellTextByColumnName())['status']).toBe('Actif Archivé');
   });
 
   it('emits the sort the user asks for', async () => {
@@ -96,6 +99,32 @@ describe('ClientTable', () => {
     expect(await paginator.getRangeLabel()).toBe('1 – 25 sur 60');
     await paginator.goToNextPage();
     expect(fixture.componentInstance.pages.map((p) => [p.pageIndex, p.pageSize])).toEqual([[1, 25]]);
+  });
+
+  it('is one Tab stop: arrows move between rows, Enter opens, Shift+F10 opens the row menu', async () => {
+    const el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    const rows = Array.from(el.querySelectorAll<HTMLElement>('[data-testid="client-row"]'));
+    expect(rows.map((row) => row.tabIndex)).toEqual([0, -1, -1]);
+    expect(el.querySelector<HTMLElement>('[data-testid="client-menu"]')?.tabIndex).toBe(-1);
+    const press = (key: string, shiftKey = false) =>
+      (document.activeElement as HTMLElement).dispatchEvent(
+        new KeyboardEvent('keydown', { key, shiftKey, bubbles: true }),
+      );
+    rows[0].focus();
+    press('ArrowDown');
+    expect(document.activeElement).toBe(rows[1]);
+    press('Enter');
+    expect(fixture.componentInstance.opened.map((c) => c.name)).toEqual(['Boulangerie Rif']);
+    press('F10', true);
+    await fixture.whenStable();
+    const items = Array.from(document.querySelectorAll<HTMLElement>('.mat-mdc-menu-panel [mat-menu-item]'));
+    expect(items.map((item) => item.querySelector('span')?.textContent?.trim())).toEqual([
+      'Modifier',
+      'Archiver',
+    ]);
+    // The second row's menu, focus on its first item.
+    expect(document.activeElement).toBe(items[0]);
   });
 
   it('opens a client when its row is clicked', async () => {

@@ -1,23 +1,55 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  viewChild,
+  viewChildren,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatMenuModule } from '@angular/material/menu';
+import { MatMenuModule, MatMenuTrigger, MenuCloseReason } from '@angular/material/menu';
 import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import type { ClientDto } from '@passerelle/api-types';
+import {
+  CardList,
+  CardTemplate,
+  RovingFocus,
+  RovingItem,
+  TranslatedPaginatorIntl,
+  injectHostWidth,
+  injectNarrowScreen,
+} from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { ClientStatusChip } from '../client-status-chip/client-status-chip';
 import { countryName, formatDate } from '../display-names';
-import { TranslatedPaginatorIntl } from '../translated-paginator-intl';
+
+/** Columns by the table's own width: it always fits its container (no horizontal scrolling). */
+const ALL_COLUMNS = ['name', 'city', 'country', 'status', 'contact', 'updatedAt', 'actions'];
+const MEDIUM_COLUMNS = ['name', 'city', 'status', 'updatedAt', 'actions'];
+const SMALL_COLUMNS = ['name', 'status', 'actions'];
+export const FULL_TABLE_MIN_WIDTH = 960;
+export const MEDIUM_TABLE_MIN_WIDTH = 640;
+
+let nextId = 0;
 
 /**
  * One page of clients with server-side sort and pagination: it shows what it is given and says what the
  * user asked for (sort, page, open, edit, archive, restore); the page owns the data and the URL.
+ * It fits its container: fixed widths for chips, dates and actions, names on two lines at most (the full
+ * name on hover and when the row has focus), columns chosen by the table's own width, and a list of cards
+ * on a phone. One Tab stop for the rows: ↑/↓ move, Enter opens, Shift+F10 or the menu key opens the row menu.
  */
 @Component({
   selector: 'psl-client-table',
   imports: [
+    NgTemplateOutlet,
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
@@ -25,6 +57,10 @@ import { TranslatedPaginatorIntl } from '../translated-paginator-intl';
     MatSortModule,
     MatTableModule,
     TranslatePipe,
+    CardList,
+    CardTemplate,
+    RovingFocus,
+    RovingItem,
     ClientStatusChip,
   ],
   providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
@@ -52,15 +88,27 @@ export class ClientTable {
   readonly archive = output<ClientDto>();
   readonly restore = output<ClientDto>();
 
-  /** Narrow screens: only the columns that identify a client and its state. */
-  readonly compact = input(false);
-
-  protected readonly columns = computed(() =>
-    this.compact()
-      ? ['name', 'status', 'actions']
-      : ['name', 'city', 'country', 'status', 'contact', 'updatedAt', 'actions'],
-  );
+  private readonly width = injectHostWidth();
+  protected readonly cards = injectNarrowScreen();
+  protected readonly columns = computed(() => {
+    const width = this.width();
+    // 0 before the first layout: assume the widest, as a desktop first paint would be.
+    if (width === 0 || width >= FULL_TABLE_MIN_WIDTH) return ALL_COLUMNS;
+    return width >= MEDIUM_TABLE_MIN_WIDTH ? MEDIUM_COLUMNS : SMALL_COLUMNS;
+  });
+  protected readonly keysHintId = `client-table-keys-${nextId++}`;
   protected readonly lang = this.i18n.lang;
+  protected readonly trackId = (client: ClientDto) => client.id;
+  protected readonly trackRow = (_: number, client: ClientDto) => client.id;
+
+  private readonly roving = viewChild(RovingFocus);
+  private readonly menuTriggers = viewChildren(MatMenuTrigger);
+  private readonly menuButtons = viewChildren(MatMenuTrigger, { read: ElementRef });
+
+  /** Gives focus back to the list (its current row or card), e.g. after the focused client left it. */
+  focusList(): void {
+    this.roving()?.focusCurrent();
+  }
 
   protected country(code: string): string {
     return countryName(code, this.lang());
@@ -72,5 +120,31 @@ export class ClientTable {
 
   protected row(client: unknown): ClientDto {
     return client as ClientDto;
+  }
+
+  protected onRowEnter(event: Event, client: ClientDto): void {
+    if (event.target !== event.currentTarget) return;
+    this.opened.emit(client);
+  }
+
+  protected openMenuFromKey(event: Event): void {
+    event.preventDefault();
+    this.openMenuIn(event.currentTarget as HTMLElement);
+  }
+
+  /** Opens the menu of the row or card `container`, focus on its first item (as a keyboard user expects). */
+  protected openMenuIn(container: HTMLElement): void {
+    const buttons = this.menuButtons();
+    const index = buttons.findIndex((button) => container.contains(button.nativeElement as Node));
+    const trigger = this.menuTriggers()[index];
+    if (!trigger || trigger.menuOpen) return;
+    trigger.openMenu();
+    trigger.menu?.focusFirstItem('keyboard');
+  }
+
+  /** The menu closed without leaving the page: focus goes back to its row (one Tab stop, arrows work). */
+  protected onMenuClosed(reason: MenuCloseReason): void {
+    if (reason === 'click') return; // an item was chosen: the page decides where focus goes next
+    queueMicrotask(() => this.focusList());
   }
 }
