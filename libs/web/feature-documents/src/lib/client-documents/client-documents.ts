@@ -172,7 +172,7 @@ export class ClientDocuments {
   private async checkLocally(file: File): Promise<string | null> {
     if (file.size > this.maxMb * 1024 * 1024)
       return this.i18n.t('documents.tooLarge', { name: file.name, max: this.maxMb });
-    const head = new Uint8Array(await file.slice(0, DOCUMENT_SNIFF_BYTES).arrayBuffer());
+    const head = await readHead(file, DOCUMENT_SNIFF_BYTES);
     if (!sniffDocumentKind(head))
       return this.i18n.t('documents.typeRefused', { name: file.name, types: this.types });
     return null;
@@ -233,4 +233,14 @@ export class ClientDocuments {
     }
     await this.load();
   }
+}
+
+/** The first bytes of a file (FileReader: works in every browser and in jsdom). */
+function readHead(file: File, bytes: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file.slice(0, bytes));
+  });
 }
