@@ -23,7 +23,10 @@ module.exports = {
         { entryName: 'import-thread', entryPath: 'apps/api/src/import-thread.ts' },
       ],
       tsConfig: './tsconfig.app.json',
-      assets: [],
+      // The invitation e-mail templates are read at run time (invitations/invitation-mail.ts looks here).
+      assets: [
+        { input: 'apps/api/src/app/invitations/templates', glob: '**/*.hbs', output: 'invitation-templates' },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: false,

@@ -10,13 +10,15 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { MappingsModule } from './mappings/mappings.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { ClientFolderModule } from './client-folder/client-folder.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { OutboxModule } from './mail/outbox.module';
 import { SeedModule } from './seed/seed.module';
+import { DocumentsModule } from './documents/documents.module';
 
 /**
-import { DocumentsModule } from './documents/documents.module';
  * Feature modules: they depend only on the global infrastructure providers (config, database, jobs, mail,
  * audit), so the OpenAPI generator can compile them with those providers mocked and no database.
  */
@@ -29,11 +31,11 @@ export const FEATURE_MODULES: Type[] = [
   DashboardModule,
   ImportsModule,
   MappingsModule,
-];
-
   InvitationsModule,
   ClientFolderModule,
   DocumentsModule,
+];
+
 export type ProcessRole = 'http' | 'worker' | 'tool';
 
 @Module({})

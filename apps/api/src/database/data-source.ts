@@ -6,10 +6,21 @@ import { Client } from '../app/clients/client.entity';
 import { Session } from '../app/auth/session.entity';
 import { Firm } from '../app/firms/firm.entity';
 import { User } from '../app/users/user.entity';
+import { Invitation, InvitationBulk, InvitationLink } from '../app/invitations/invitation.entity';
 import { pgAsAppRole } from './app-role-pg';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [Firm, User, Session, AuditEvent, AccountingSoftwareConfig, Client];
+export const ENTITIES = [
+  Firm,
+  User,
+  Session,
+  AuditEvent,
+  AccountingSoftwareConfig,
+  Client,
+  Invitation,
+  InvitationLink,
+  InvitationBulk,
+];
 
 export interface DatabaseTarget {
   url: string;

@@ -111,6 +111,13 @@ export class ApiClient {
     return body === undefined ? req : req.send(body);
   }
 
+  /** Any method, as the web app sends it (CSRF header on everything but GET). */
+  request(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, body?: object) {
+    const req = this.agent[method](path).set('Accept-Language', this.language);
+    if (method !== 'get') req.set('X-XSRF-TOKEN', this.currentXsrf());
+    return body === undefined ? req : req.send(body);
+  }
+
   /** Signs a new firm up and stays signed in as its admin. */
   async signup(
     overrides: Partial<{

@@ -2,45 +2,103 @@ import { simpleParser, ParsedMail } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-/** A real SMTP peer in the test process: messages are parsed as a mail client would. */
+/** An SMTP reply the peer gives instead of accepting a message: 451 (try later), 550 (refused)… */
+export interface SmtpReply {
+  code: number;
+  message: string;
+}
+
+/** Decides the reply to one message (its index counts every message received, from 0); undefined accepts. */
+export type SmtpResponder = (mail: ParsedMail, index: number) => SmtpReply | undefined;
+
+/**
+ * A real SMTP peer in the test process: messages are parsed as a mail client would. Failure injection is a
+ * programmable reply per message (`respondWith`), given at the end of DATA the way a real server refuses a
+ * message — so the sender sees genuine 4xx/5xx SMTP replies, not a faked transport.
+ */
 export class TestSmtpServer {
+  /** Messages accepted (250). */
   readonly messages: ParsedMail[] = [];
+  /** Every message received, accepted or refused, in order. */
+  readonly received: ParsedMail[] = [];
+  /** Messages refused, with the reply given. */
+  readonly refused: { mail: ParsedMail; reply: SmtpReply }[] = [];
+  private responder?: SmtpResponder;
+  private acceptDelayMs = 0;
   private readonly waiters: (() => void)[] = [];
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    size: 10 * 1024 * 1024,
     onData: (stream, _session, callback) => {
       simpleParser(stream)
-        .then((mail) => {
-          this.messages.push(mail);
+        .then(async (mail) => {
+          const index = this.received.push(mail) - 1;
+          const reply = this.responder?.(mail, index);
+          if (this.acceptDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
+          if (reply) {
+            this.refused.push({ mail, reply });
+            callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
+          } else {
+            this.messages.push(mail);
+            callback();
+          }
           this.waiters.splice(0).forEach((wake) => wake());
-          callback();
         })
         .catch(callback);
     },
   });
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.server.address() as AddressInfo;
-    return `smtp://127.0.0.1:${port}`;
+  async start(port = 0): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+    const address = this.server.server.address() as AddressInfo;
+    return `smtp://127.0.0.1:${address.port}`;
   }
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Resolves with the first message matching, or rejects after `ms`. */
+  /** Replies to each following message as `responder` says (undefined: accept); call with none to reset. */
+  respondWith(responder?: SmtpResponder): void {
+    this.responder = responder;
+  }
+
+  /** Waits this long before answering each message (a slow server). */
+  delayReplies(ms: number): void {
+    this.acceptDelayMs = ms;
+  }
+
+  /** Forgets every message received so far. */
+  clear(): void {
+    this.messages.length = 0;
+    this.received.length = 0;
+    this.refused.length = 0;
+  }
+
+  /** Resolves with the first accepted message matching, or rejects after `ms`. */
   async waitFor(match: (mail: ParsedMail) => boolean, ms = 20_000): Promise<ParsedMail> {
+    await this.waitUntil(
+      () => this.messages.some(match),
+      ms,
+      () => `${this.messages.length} accepted`,
+    );
+    return this.messages.find(match) as ParsedMail;
+  }
+
+  /** Resolves once `condition` holds (checked after each message), or rejects after `ms`. */
+  async waitUntil(condition: () => boolean, ms = 20_000, describe?: () => string): Promise<void> {
     const deadline = Date.now() + ms;
     for (;;) {
-      const found = this.messages.find(match);
-      if (found) return found;
+      if (condition()) return;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching e-mail within ${ms} ms (${this.messages.length} received)`);
+      if (left <= 0)
+        throw new Error(
+          `SMTP peer: condition not met within ${ms} ms (${describe?.() ?? `${this.messages.length} accepted`})`,
+        );
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
+        const timer = setTimeout(resolve, Math.min(left, 1000));
         this.waiters.push(() => {
           clearTimeout(timer);
           resolve();

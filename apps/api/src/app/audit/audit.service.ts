@@ -63,4 +63,21 @@ export class AuditService {
       ],
     );
   }
+
+  /** Many events in one statement (a bulk run records one per client). */
+  async recordMany(em: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await em.query(
+      `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])`,
+      [
+        entries.map((entry) => entry.firmId),
+        entries.map((entry) => entry.actorUserId),
+        entries.map((entry) => entry.action),
+        entries.map((entry) => entry.targetType ?? null),
+        entries.map((entry) => entry.targetId ?? null),
+        entries.map((entry) => JSON.stringify(entry.data ?? {})),
+      ],
+    );
+  }
 }

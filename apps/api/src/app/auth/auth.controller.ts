@@ -28,7 +28,7 @@ import {
   UpdateMeDto,
   UpdatePreferencesDto,
 } from './dto/auth.dto';
-import { issueCsrfCookie } from './csrf';
+import { setSessionCookies } from './session-cookie';
 import { ParseId } from '../common/parse-id';
 
 @ApiTags('auth')
@@ -135,14 +135,7 @@ export class AuthController {
 
   /** Sets the session cookie, and a new CSRF token: a token seen before signing in is not kept after. */
   private startSession(session: NewSession, res: Response): MeDto {
-    issueCsrfCookie(res, this.config);
-    res.cookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.secureCookies,
-      expires: session.expiresAt,
-      path: '/',
-    });
+    setSessionCookies(res, session, this.config);
     return session.me;
   }
 }

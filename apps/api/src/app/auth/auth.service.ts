@@ -47,6 +47,7 @@ export class AuthService {
       .enqueue<WelcomeMailPayload>(
         WELCOME_MAIL_JOB,
         {
+          firmId: created.me.firm.id,
           to: created.me.user.email,
           name: created.me.user.name,
           firmName: created.me.firm.name,

@@ -8,6 +8,8 @@ export interface AuthContext {
   role: UserRole;
   language: UiLanguage;
   sessionId: string;
+  /** A `client` user's own client; null for firm staff. */
+  clientId: string | null;
 }
 
 export interface AuthedRequest {

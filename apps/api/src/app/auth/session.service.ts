@@ -60,6 +60,7 @@ export class SessionService {
         role: user.role,
         language: user.language,
         sessionId: session.id,
+        clientId: user.clientId,
       };
     });
   }

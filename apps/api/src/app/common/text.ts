@@ -39,6 +39,20 @@ export function CleanText(options: { multiline?: boolean } = {}): PropertyDecora
   };
 }
 
+/**
+ * A mapped type (OmitType, PickType… of @nestjs/swagger) copies a DTO's rules, cleaning included, onto a
+ * generated class, but not this registry: carry the source's entries over to that class (and its subclass).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function inheritTextProperties(mapped: Function, source: Function): void {
+  const properties = TEXT_PROPERTIES.get(source) ?? new Set<string>();
+  for (const target of [mapped, Object.getPrototypeOf(mapped)]) {
+    const set = TEXT_PROPERTIES.get(target) ?? new Set<string>();
+    properties.forEach((property) => set.add(property));
+    TEXT_PROPERTIES.set(target, set);
+  }
+}
+
 /** A string taken exactly as sent (passwords, tokens): declared so the free-text audit knows it is on purpose. */
 export function RawText(): PropertyDecorator {
   return (target, property) => remember(target, property);

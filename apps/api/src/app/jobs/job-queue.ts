@@ -3,12 +3,31 @@ import { Injectable, Logger } from '@nestjs/common';
 export interface EnqueueOptions {
   /** Deterministic id: enqueuing the same id twice runs the job once (retries collapse). */
   jobId?: string;
+  /** Run no earlier than this many milliseconds from now (retry back-off). */
+  delayMs?: number;
+  /**
+   * The same id may be enqueued again once its job has run (a sweeper re-queuing work whose job was lost):
+   * the finished job is not kept under its id. Its outcome lives in the database, not in the queue.
+   */
+  reusableId?: boolean;
+}
+
+export interface BatchItem<P> {
+  payload: P;
+  options?: EnqueueOptions;
 }
 
 /** Producers depend on this, never on Bull: the queue library can change in one place. */
 export abstract class JobQueue {
   abstract readonly mode: 'redis' | 'in-process';
   abstract enqueue<P>(name: string, payload: P, options?: EnqueueOptions): Promise<void>;
+  /** Many jobs of one name in one round trip (a bulk run queues thousands). */
+  abstract enqueueMany<P>(name: string, items: readonly BatchItem<P>[]): Promise<void>;
+  /**
+   * Runs the job `name` (empty payload) every `everyMs`, once across all processes: a repeatable Bull job run
+   * by one worker per tick, or a timer in the in-process mode.
+   */
+  abstract repeat(name: string, everyMs: number): Promise<void>;
   abstract check(): Promise<boolean>;
 }
 
@@ -35,6 +54,6 @@ export class JobRegistry {
     if (!handler) throw new Error(`No handler for job "${name}"`);
     const started = Date.now();
     await handler.handle(payload);
-    this.logger.log(`${name} done in ${Date.now() - started} ms`);
+    this.logger.debug(`${name} done in ${Date.now() - started} ms`);
   }
 }

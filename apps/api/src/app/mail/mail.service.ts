@@ -1,16 +1,36 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createTransport, Transporter } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import { AppConfig } from '../../config/app-config';
 
 export interface MailMessage {
+  /** The firm on whose behalf the message is sent: the development outbox shows a firm only its own mail. */
+  firmId: string;
   to: string;
   subject: string;
   text: string;
   html: string;
+  /** `<…@…>`; derived from what the message is about, so a resent copy is recognisably the same message. */
+  messageId?: string;
+  /** Files sent with the message (a client document to the accounting software); streams are read once. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer | Readable;
+  contentType: string;
+}
+
+export interface SentMail {
+  messageId: string;
+  /** The SMTP server's final reply ("250 2.0.0 Ok: queued as …"), or where the outbox wrote it. */
+  response: string;
 }
 
 export interface OutboxEntry {
@@ -25,14 +45,19 @@ export interface OutboxMessage extends OutboxEntry {
   html: string;
 }
 
+/** A firm's outbox files are named `<firmId>.<id>.json`: listing and reading never open another firm's. */
 const OUTBOX_ID = /^[0-9A-Za-z_-]{1,80}$/;
+const FIRM_ID = /^[0-9a-f-]{36}$/;
+/** Newest messages listed at most (the outbox is a development aid, not an archive). */
+export const OUTBOX_LIST_LIMIT = 200;
 
 /**
- * Sends through SMTP when SMTP_URL is set; otherwise writes each message to DATA_DIR/outbox as an .eml file
- * (plus a JSON summary) so a person can open invitation links locally.
+ * Sends through SMTP when SMTP_URL is set (a small connection pool, bounded timeouts so a stuck server
+ * cannot hold a job past its lease); otherwise writes each message to DATA_DIR/outbox as an .eml file plus
+ * a JSON copy, so a person trying Passerelle locally can open invitation links.
  */
 @Injectable()
-export class MailService {
+export class MailService implements OnApplicationShutdown {
   readonly mode: 'smtp' | 'outbox';
   private readonly logger = new Logger('Mail');
   private readonly transporter: Transporter;
@@ -47,28 +72,40 @@ export class MailService {
       );
     }
     this.transporter = config.SMTP_URL
-      ? createTransport(config.SMTP_URL)
+      ? createTransport({
+          ...parseConnectionUrl(config.SMTP_URL),
+          pool: true,
+          maxConnections: 5,
+          maxMessages: 1000,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        })
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
-  async send(message: MailMessage): Promise<string> {
-    const info = await this.transporter.sendMail({ from: this.config.MAIL_FROM, ...message });
-    if (this.mode === 'outbox') {
-      const id = `${new Date().toISOString().replace(/[:.]/g, '-')}_${randomBytes(4).toString('hex')}`;
-      await mkdir(this.outboxDir, { recursive: true });
-      await writeFile(join(this.outboxDir, `${id}.eml`), info.message as Buffer);
-      const summary: OutboxMessage = {
-        id,
-        to: message.to,
-        subject: message.subject,
-        date: new Date().toISOString(),
-        text: message.text,
-        html: message.html,
-      };
-      await writeFile(join(this.outboxDir, `${id}.json`), JSON.stringify(summary));
-      this.logger.log(`Written to outbox: ${id} (${message.subject} → ${message.to})`);
-    }
-    return info.messageId;
+  /** Rejects with nodemailer's error (its `responseCode` tells a temporary 4xx from a permanent 5xx). */
+  async send(message: MailMessage): Promise<SentMail> {
+    const { firmId, ...mail } = message;
+    const info = await this.transporter.sendMail({ from: this.config.MAIL_FROM, ...mail });
+    if (this.mode === 'smtp') return { messageId: info.messageId, response: String(info.response ?? '') };
+
+    if (!FIRM_ID.test(firmId)) throw new Error('MailService.send: firmId must be a UUID');
+    const id = `${new Date().toISOString().replace(/[:.]/g, '-')}_${randomBytes(4).toString('hex')}`;
+    await mkdir(this.outboxDir, { recursive: true });
+    await writeFile(join(this.outboxDir, `${firmId}.${id}.eml`), info.message as Buffer);
+    const copy: OutboxMessage = {
+      id,
+      to: message.to,
+      subject: message.subject,
+      date: new Date().toISOString(),
+      text: message.text,
+      html: message.html,
+    };
+    await writeFile(join(this.outboxDir, `${firmId}.${id}.json`), JSON.stringify(copy));
+    // The subject and address only: the body holds links that must not end up in logs.
+    this.logger.log(`Written to outbox: ${id} (${message.subject} → ${message.to})`);
+    return { messageId: info.messageId, response: `written to the outbox as ${id}` };
   }
 
   async check(): Promise<boolean> {
@@ -83,23 +120,36 @@ export class MailService {
     }
   }
 
-  async listOutbox(): Promise<OutboxEntry[]> {
+  /** The firm's newest outbox messages (summaries: no body, so no link). */
+  async listOutbox(firmId: string): Promise<OutboxEntry[]> {
+    if (!FIRM_ID.test(firmId)) return [];
+    const prefix = `${firmId}.`;
     const names = await readdir(this.outboxDir).catch(() => [] as string[]);
-    const entries = await Promise.all(
-      names.filter((name) => name.endsWith('.json')).map((name) => this.readOutbox(name.slice(0, -5))),
-    );
+    const ids = names
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
+      .map((name) => name.slice(prefix.length, -'.json'.length))
+      .sort()
+      .reverse()
+      .slice(0, OUTBOX_LIST_LIMIT);
+    const entries = await Promise.all(ids.map((id) => this.readOutbox(firmId, id)));
     return entries
       .filter((entry): entry is OutboxMessage => entry !== null)
-      .map(({ id, to, subject, date }) => ({ id, to, subject, date }))
-      .sort((a, b) => b.date.localeCompare(a.date));
+      .map(({ id, to, subject, date }) => ({ id, to, subject, date }));
   }
 
-  async readOutbox(id: string): Promise<OutboxMessage | null> {
-    if (!OUTBOX_ID.test(id)) return null;
+  /** One of the firm's outbox messages in full; another firm's id reads as unknown (null). */
+  async readOutbox(firmId: string, id: string): Promise<OutboxMessage | null> {
+    if (!FIRM_ID.test(firmId) || !OUTBOX_ID.test(id)) return null;
     try {
-      return JSON.parse(await readFile(join(this.outboxDir, `${id}.json`), 'utf8')) as OutboxMessage;
+      return JSON.parse(
+        await readFile(join(this.outboxDir, `${firmId}.${id}.json`), 'utf8'),
+      ) as OutboxMessage;
     } catch {
       return null;
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Injectable, NestMiddleware, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
-import { Public } from '../auth/decorators';
+import { AuthContext, CurrentAuth, Roles } from '../auth/decorators';
 import { AppError } from '../common/app-error';
 import { MailService } from './mail.service';
 
@@ -17,12 +18,30 @@ class OutboxMessageDto extends OutboxEntryDto {
   @ApiProperty() html!: string;
 }
 
+/** The outbox exists only while no SMTP server is configured (e-mails go to files), never in production. */
+export function outboxAvailable(config: AppConfig): boolean {
+  return !config.SMTP_URL && config.NODE_ENV !== 'production';
+}
+
 /**
- * Development mail page: only while no SMTP server is configured (e-mails go to the outbox) and never with
- * NODE_ENV=production — the outbox holds every firm's mail, links included.
+ * Runs before the guards: outside development the routes are absent (404) for everyone, signed in or not,
+ * instead of answering 401/403 and so revealing that they exist.
+ */
+@Injectable()
+export class OutboxAvailableMiddleware implements NestMiddleware {
+  constructor(private readonly config: AppConfig) {}
+
+  use(_req: Request, _res: Response, next: NextFunction): void {
+    next(outboxAvailable(this.config) ? undefined : AppError.notFound());
+  }
+}
+
+/**
+ * Development mail page for a firm's administrators: the messages sent on behalf of their own firm (so a
+ * person trying Passerelle locally can open an invitation link). Another firm's message is unknown (404).
  */
 @ApiTags('dev')
-@Public()
+@Roles('admin')
 @Controller('dev/outbox')
 export class OutboxController {
   constructor(
@@ -32,21 +51,21 @@ export class OutboxController {
 
   @Get()
   @ApiOkResponse({ type: [OutboxEntryDto] })
-  async list(): Promise<OutboxEntryDto[]> {
+  async list(@CurrentAuth() auth: AuthContext): Promise<OutboxEntryDto[]> {
     this.assertOutbox();
-    return this.mail.listOutbox();
+    return this.mail.listOutbox(auth.firmId);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: OutboxMessageDto })
-  async read(@Param('id') id: string): Promise<OutboxMessageDto> {
+  async read(@CurrentAuth() auth: AuthContext, @Param('id') id: string): Promise<OutboxMessageDto> {
     this.assertOutbox();
-    const message = await this.mail.readOutbox(id);
+    const message = await this.mail.readOutbox(auth.firmId, id);
     if (!message) throw AppError.notFound();
     return message;
   }
 
   private assertOutbox(): void {
-    if (this.mail.mode !== 'outbox' || this.config.NODE_ENV === 'production') throw AppError.notFound();
+    if (!outboxAvailable(this.config)) throw AppError.notFound();
   }
 }

@@ -6,6 +6,7 @@ import { MailService } from './mail.service';
 export const WELCOME_MAIL_JOB = 'mail.welcome';
 
 export interface WelcomeMailPayload {
+  firmId: string;
   to: string;
   name: string;
   firmName: string;
@@ -54,6 +55,7 @@ export class WelcomeMailJob implements JobHandler<WelcomeMailPayload>, OnModuleI
             ],
           };
     await this.mail.send({
+      firmId: payload.firmId,
       to: payload.to,
       subject: copy.subject,
       text: copy.lines.join('\n\n'),

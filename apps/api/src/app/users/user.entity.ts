@@ -24,6 +24,10 @@ export class User {
   @Column({ type: 'varchar', length: 16 })
   role!: UserRole;
 
+  /** Set for a `client` user: the one client of the firm it belongs to. */
+  @Column({ name: 'client_id', type: 'uuid', nullable: true })
+  clientId!: string | null;
+
   @Column({ type: 'varchar', length: 8, default: 'fr' })
   language!: UiLanguage;
 

@@ -2,15 +2,17 @@ import { Init1764316800000 } from './1764316800000-init';
 import { Clients1764403200000 } from './1764403200000-clients';
 import { Hardening1764480000000 } from './1764480000000-hardening';
 import { ClientSortKeys1764450000000 } from './1764450000000-client-sort-keys';
+import { Invitations1764500000000 } from './1764500000000-invitations';
 import { Imports1764600000000 } from './1764600000000-imports';
-
 import { Documents1764700000000 } from './1764700000000-documents';
+
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
   Init1764316800000,
   Clients1764403200000,
   Hardening1764480000000,
   ClientSortKeys1764450000000,
+  Invitations1764500000000,
   Imports1764600000000,
-];
   Documents1764700000000,
+];

@@ -66,7 +66,44 @@ export const API_ERROR_MESSAGES = {
     fr: 'Le cabinet doit garder au moins un administrateur actif.',
     en: 'The firm must keep at least one active administrator.',
   },
+  client_no_contact_email: {
+    fr: 'Ce client n’a pas d’adresse e-mail de contact : ajoutez-la à sa fiche pour pouvoir l’inviter.',
+    en: 'This client has no contact e-mail address: add one to its record to invite it.',
+  },
+  client_archived: {
+    fr: 'Ce client est archivé : restaurez-le avant de l’inviter.',
+    en: 'This client is archived: restore it before inviting it.',
+  },
+  client_already_active: {
+    fr: 'Ce client a déjà accepté son invitation : son espace est actif.',
+    en: 'This client has already accepted its invitation: its space is active.',
+  },
+  client_deactivated: {
+    fr: 'L’accès de ce client est désactivé : il ne peut pas être invité à nouveau.',
+    en: 'This client’s access is deactivated: it cannot be invited again.',
+  },
+  invitation_in_flight: {
+    fr: 'Une invitation est déjà en cours pour ce client : renvoyez-la ou révoquez-la.',
+    en: 'An invitation is already under way for this client: resend or revoke it.',
+  },
+  client_not_found: {
+    fr: 'Ce client est introuvable dans votre cabinet.',
+    en: 'This client could not be found in your firm.',
+  },
+  invitation_superseded: {
+    fr: 'Une invitation plus récente existe pour ce client : agissez sur celle-ci.',
+    en: 'A newer invitation exists for this client: act on that one.',
+  },
+  invitation_not_revocable: {
+    fr: 'Cette invitation n’est plus en cours (acceptée, échouée, expirée ou déjà révoquée) : elle ne peut pas être révoquée.',
+    en: 'This invitation is no longer under way (accepted, failed, expired or already revoked): it cannot be revoked.',
+  },
+  invitation_invalid: {
+    fr: 'Ce lien d’invitation n’est pas valide : il a peut-être expiré, été remplacé par un plus récent ou déjà été utilisé. Demandez à votre cabinet de vous envoyer une nouvelle invitation.',
+    en: 'This invitation link is not valid: it may have expired, been replaced by a newer one or already been used. Ask your firm to send you a new invitation.',
+  },
   ...IMPORT_ERROR_MESSAGES,
+  ...DOCUMENT_ERROR_MESSAGES,
   internal: {
     fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.',
     en: 'An unexpected error occurred. Try again; if it persists, contact support.',
@@ -84,4 +121,3 @@ export function apiErrorMessage(code: ApiErrorCode, lang: UiLanguage, hint?: str
   const message: RequestMessage = API_ERROR_MESSAGES[code][lang];
   return typeof message === 'string' ? message : message(hint);
 }
-  ...DOCUMENT_ERROR_MESSAGES,
