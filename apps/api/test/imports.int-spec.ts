@@ -601,6 +601,13 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
   });
 
   it('refuses hostile and broken files with a clear code, at upload or when parsing', async () => {
+    const storedFiles = async () =>
+      (
+        await superuser((db) =>
+          db.query(`SELECT count(*)::int AS n FROM stored_file WHERE firm_id = $1`, [firmAId]),
+        )
+      ).rows[0].n as number;
+    const filesBefore = await storedFiles();
     const cases: [Buffer, string, number, string][] = [
       [Buffer.alloc(0), 'vide.csv', 422, 'empty_file'],
       [Buffer.from('%PDF-1.7\n...'), 'facture.xlsx', 415, 'unsupported_file_type'],
@@ -614,12 +621,6 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
       [Buffer.from('Nom;Ville\nAtlas;Rabat\n\u0000'), 'nul.csv', 415, 'binary_content'],
       [oleFile('EncryptedPackage'), 'protege.xlsx', 422, 'encrypted_workbook'],
       [Buffer.alloc(21 * 1024 * 1024, 0x61), 'enorme.csv', 413, 'file_too_large'],
-      [
-        await rawXlsx({ sheetData: '', extra: { 'xl/media/zeros.bin': Buffer.alloc(8 * 1024 * 1024) } }),
-        'bombe.xlsx',
-        422,
-        'inflated_too_large',
-      ],
     ];
     for (const [bytes, name, status, code] of cases) {
       const res = await uploadFile(firmA, bytes, name);
@@ -628,9 +629,24 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
     }
     const english = await uploadFile(firmB, oleFile(), 'old.xls');
     expect(english.body.message).toMatch(/^This file is in the Excel 97-2003 format/);
-    expect((await firmA.request('post', '/api/imports')).body.code).toBe('file_required');
+    expect((await firmA.request('post', '/api/imports')).body.code).toBe('multipart_required');
+    const withoutFile = await firmA.request('post', '/api/imports').field('sheet', 'Clients');
+    expect({ status: withoutFile.status, code: withoutFile.body.code }).toEqual({
+      status: 400,
+      code: 'file_required',
+    });
+    const unknownField = await uploadFile(firmA, Buffer.from('Nom\nAtlas\n'), 'a.csv', { colour: 'red' });
+    expect(unknownField.body).toMatchObject({
+      code: 'invalid_request',
+      fields: { colour: { code: 'invalid_value' } },
+    });
 
     const parsedLater: [Buffer, string, string][] = [
+      [
+        await rawXlsx({ sheetData: '', extra: { 'xl/media/zeros.bin': Buffer.alloc(8 * 1024 * 1024) } }),
+        'bombe.xlsx',
+        'inflated_too_large',
+      ],
       [
         await rawXlsx({
           workbook:
@@ -662,6 +678,8 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
       });
       expect(batch.headers).toEqual([]);
     }
+    // Nothing of a refused file is kept: neither the files refused at upload nor those refused when parsed.
+    expect(await storedFiles()).toBe(filesBefore);
     const health = await firmA.get('/api/health');
     expect(health.status).toBe(200);
   });

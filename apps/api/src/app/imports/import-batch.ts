@@ -51,6 +51,8 @@ export interface BatchRecord {
   fileName: string;
   fileSize: number;
   fileSha256: string;
+  /** the stored file (FileStore); null once a refused file was removed */
+  fileId: string | null;
   format: 'xlsx' | 'csv' | null;
   encoding: string | null;
   delimiter: string | null;

@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { Readable } from 'node:stream';
 import { AppConfig } from '../../config/app-config';
+import { FileStore } from '../documents/storage/file-store';
 import { Tenancy } from '../../database/tenancy';
 import { JobHandler, JobRegistry } from '../jobs/job-queue';
 import type { CheckedRow, RowIssue } from './checking/row-checker';
@@ -23,6 +25,21 @@ import type { ReadSummary } from './thread/thread-main';
 import { clientWriter, importKey, type DraftRow } from './writing/client-writer';
 
 const logger = new Logger('Imports');
+
+/** A stored file's bytes (at most the upload limit: it was enforced when the file came in). */
+async function readAll(source: Readable, maxBytes: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const piece of source as AsyncIterable<Buffer>) {
+    size += piece.length;
+    if (size > maxBytes) {
+      source.destroy();
+      throw new ImportFileError('file_too_large', `${Math.round(maxBytes / 1024 / 1024)} MB`);
+    }
+    parts.push(piece);
+  }
+  return Buffer.concat(parts, size);
+}
 
 /** Work started ahead (overlapping the current batch): awaited later, never left rejected unobserved. */
 function ahead<T>(work: Promise<T>): Promise<T> {
@@ -84,6 +101,7 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     private readonly tenancy: Tenancy,
     private readonly config: AppConfig,
     private readonly progress: ImportProgress,
+    private readonly files: FileStore,
   ) {}
 
   onModuleInit(): void {
@@ -95,10 +113,12 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     if (!batch) return;
     const { firmId, batchId } = payload;
     const limits = readLimits(this.config);
-    const file = await this.tenancy.forFirm(firmId, (em) => importStore.readFile(em, batchId));
+    if (!batch.fileId) return;
+    const fileId = batch.fileId;
     const thread = new ImportThread();
     try {
-      // A copy the thread takes over (the driver's buffer may share its memory with other values).
+      const file = await readAll(this.files.open(firmId, fileId), limits.maxBytes);
+      // A copy the thread takes over (a small Buffer may share its memory with Node's pool).
       const bytes = new Uint8Array(file);
       const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
         bytes.buffer,
@@ -142,8 +162,9 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
       if (!(error instanceof ImportFileError)) throw error;
       await this.tenancy.forFirm(firmId, async (em) => {
         await importStore.deleteRows(em, batchId);
-        await importStore.deleteFile(em, batchId);
+        await importStore.updateBatch(em, batchId, { fileId: null });
       });
+      await this.files.remove(firmId, [fileId]);
       await failBatch(this.tenancy, payload, error.code, error.hint);
     } finally {
       this.progress.finish(batchId);

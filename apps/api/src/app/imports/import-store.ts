@@ -5,7 +5,7 @@ import type { BatchRecord, ImportStatus } from './import-batch';
 
 const BATCH_COLUMNS = `
   b.id, b.firm_id, b.created_by, u.name AS created_by_name, b.status, b.revision, b.file_name, b.file_size,
-  b.file_sha256, b.format, b.encoding, b.delimiter, b.sheets, b.sheet, b.header_row, b.headers, b.row_count,
+  b.file_sha256, b.file_id, b.format, b.encoding, b.delimiter, b.sheets, b.sheet, b.header_row, b.headers, b.row_count,
   b.mapping, b.suggestions, b.mapping_source, b.saved_mapping_id, b.saved_mapping_name, b.progress_done,
   b.progress_total, b.summary, b.import_mode, b.error_code, b.error_hint, b.created_at, b.updated_at,
   b.checked_at, b.imported_at`;
@@ -23,6 +23,7 @@ function toBatch(row: Row): BatchRecord {
     fileName: row['file_name'] as string,
     fileSize: row['file_size'] as number,
     fileSha256: row['file_sha256'] as string,
+    fileId: row['file_id'] as string | null,
     format: row['format'] as BatchRecord['format'],
     encoding: row['encoding'] as string | null,
     delimiter: row['delimiter'] as string | null,
@@ -52,6 +53,7 @@ function toBatch(row: Row): BatchRecord {
 /** Columns of import_batch a step may change, by their record names. */
 const UPDATABLE: Partial<Record<keyof BatchRecord, string>> = {
   status: 'status',
+  fileId: 'file_id',
   revision: 'revision',
   format: 'format',
   encoding: 'encoding',
@@ -84,6 +86,7 @@ export const importStore = {
     batch: {
       firmId: string;
       createdBy: string;
+      fileId: string;
       fileName: string;
       fileSize: number;
       fileSha256: string;
@@ -92,11 +95,12 @@ export const importStore = {
     },
   ): Promise<string> {
     const rows: { id: string }[] = await em.query(
-      `INSERT INTO import_batch (firm_id, created_by, status, file_name, file_size, file_sha256, sheet, header_row)
-       VALUES ($1, $2, 'parsing', $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO import_batch (firm_id, created_by, status, file_id, file_name, file_size, file_sha256, sheet, header_row)
+       VALUES ($1, $2, 'parsing', $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         batch.firmId,
         batch.createdBy,
+        batch.fileId,
         batch.fileName,
         batch.fileSize,
         batch.fileSha256,
@@ -143,34 +147,6 @@ export const importStore = {
     }
     sets.push('updated_at = now()');
     await em.query(`UPDATE import_batch SET ${sets.join(', ')} WHERE id = $1`, values);
-  },
-
-  async insertFileChunks(
-    em: EntityManager,
-    batchId: string,
-    firmId: string,
-    chunks: Buffer[],
-  ): Promise<void> {
-    for (let seq = 0; seq < chunks.length; seq++) {
-      await em.query(`INSERT INTO import_file_chunk (batch_id, firm_id, seq, data) VALUES ($1, $2, $3, $4)`, [
-        batchId,
-        firmId,
-        seq,
-        chunks[seq],
-      ]);
-    }
-  },
-
-  async readFile(em: EntityManager, batchId: string): Promise<Buffer> {
-    const rows: { data: Buffer }[] = await em.query(
-      `SELECT data FROM import_file_chunk WHERE batch_id = $1 ORDER BY seq`,
-      [batchId],
-    );
-    return Buffer.concat(rows.map((row) => row.data));
-  },
-
-  async deleteFile(em: EntityManager, batchId: string): Promise<void> {
-    await em.query(`DELETE FROM import_file_chunk WHERE batch_id = $1`, [batchId]);
   },
 
   async deleteRows(em: EntityManager, batchId: string): Promise<void> {

@@ -8,11 +8,8 @@ import {
   Put,
   Query,
   StreamableFile,
-  UploadedFile,
-  UseFilters,
-  UseInterceptors,
+  Req,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -36,10 +33,9 @@ import {
   RunImportDto,
   SaveMappingDto,
   TemplateQuery,
-  UploadImportDto,
 } from './dto/imports.dto';
-import { ImportsService, type UploadedSpreadsheet } from './imports.service';
-import { UploadLimitFilter } from './upload-limit.filter';
+import type { Request } from 'express';
+import { ImportsService } from './imports.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TEMPLATE_FILE_NAMES = {
@@ -76,8 +72,6 @@ export class ImportsController {
 
   @Post()
   @HttpCode(202)
-  @UseFilters(UploadLimitFilter)
-  @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -91,12 +85,8 @@ export class ImportsController {
     },
   })
   @ApiAcceptedResponse({ type: ImportIdDto, description: 'stored; parsing runs in the background' })
-  upload(
-    @CurrentAuth() auth: AuthContext,
-    @UploadedFile() file: UploadedSpreadsheet | undefined,
-    @Body() body: UploadImportDto,
-  ): Promise<ImportIdDto> {
-    return this.imports.upload(auth, file, body);
+  upload(@CurrentAuth() auth: AuthContext, @Req() req: Request): Promise<ImportIdDto> {
+    return this.imports.upload(auth, req);
   }
 
   @Get(':id')

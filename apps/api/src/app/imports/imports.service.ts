@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   apiErrorMessage,
+  cleanFileName,
   formatError,
   formatWarning,
   isApiErrorCode,
@@ -12,9 +13,9 @@ import {
   type WarningCode,
 } from '@passerelle/domain-client';
 import { toSavedMapping, type ColumnMapping } from '@passerelle/domain-mapping';
-import { cleanText } from '@passerelle/domain-validators';
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Request } from 'express';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/errors';
@@ -41,17 +42,11 @@ import { ImportFileError, type FileProblemCode } from './reading/file-error';
 import { cellDisplay } from './reading/header-row';
 import type { PageQuery } from '../common/page-query';
 import { sniffFormat } from './reading/sniff';
-import { ZipReader } from './reading/zip';
+import { FileStore, FileTooLargeError } from '../documents/storage/file-store';
+import { readMultipart } from '../documents/storage/multipart';
+import { toFieldProblems } from '../common/validation';
 import { buildTemplate } from './template/template-builder';
 
-/** An uploaded file as multer hands it over (memory storage). */
-export interface UploadedSpreadsheet {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
-
-const CHUNK_BYTES = 1024 * 1024;
 const SAMPLE_ROWS_SHOWN = 5;
 
 /** HTTP status of a file problem found at upload: size, type, or a content that cannot be read. */
@@ -71,18 +66,6 @@ export function fileProblem(error: ImportFileError): AppError {
   );
 }
 
-/** busboy reads multipart file names as Latin-1: a UTF-8 name arrives as mojibake ("SociÃ©tÃ©.xlsx"). */
-function fileNameOf(original: string): string {
-  let name = original;
-  const asBytes = Buffer.from(original, 'latin1');
-  if (/[\u0080-\u00ff]/.test(original) && asBytes.toString('latin1') === original) {
-    const decoded = asBytes.toString('utf8');
-    if (!decoded.includes('\ufffd')) name = decoded;
-  }
-  const cleaned = cleanText(basename(name.replace(/\\/g, '/')));
-  return (cleaned || 'fichier').slice(0, 255);
-}
-
 @Injectable()
 export class ImportsService {
   constructor(
@@ -90,48 +73,76 @@ export class ImportsService {
     private readonly config: AppConfig,
     private readonly queue: ImportQueue,
     private readonly progress: ImportProgress,
+    private readonly files: FileStore,
   ) {}
 
   /**
-   * Stores the file (in 1 MB chunks, with its SHA-256) and queues its parsing. What can be refused at once
-   * is: empty, too large, not a spreadsheet, an .xls or password-protected workbook, a zip whose central
-   * directory announces a bomb. Nothing is stored then.
+   * Streams the file into the FileStore (the size limit enforced and the SHA-256 computed as it arrives;
+   * its first bytes decide, before anything is kept, whether it can be a spreadsheet at all), records the
+   * batch and queues the parsing. Refused at once: empty, too large, not a spreadsheet (PDF, image…), a
+   * legacy .xls or a password-protected workbook. What needs the whole file (a zip bomb, a DOCTYPE) fails
+   * the batch while parsing, with its own code.
    */
-  async upload(
-    auth: AuthContext,
-    file: UploadedSpreadsheet | undefined,
-    options: UploadImportDto,
-  ): Promise<{ id: string }> {
-    if (!file) throw new AppError(HttpStatus.BAD_REQUEST, 'file_required');
+  async upload(auth: AuthContext, req: Request): Promise<{ id: string }> {
     const limits = readLimits(this.config);
+    let saved: { fileId: string; fileName: string; size: number; sha256: string } | undefined;
+    let fields: Record<string, string> = {};
     try {
-      if (file.size > limits.maxBytes)
-        throw new ImportFileError('file_too_large', `${this.config.IMPORT_MAX_FILE_MB} MB`);
-      if (sniffFormat(file.buffer) === 'xlsx') (await ZipReader.open(file.buffer, limits)).close();
+      const result = await readMultipart(req, {
+        fileField: 'file',
+        maxFiles: 1,
+        maxFields: 4,
+        maxFieldBytes: 1024,
+        onFile: async (file) => {
+          const stored = await this.files.save(auth.firmId, file.stream, {
+            maxBytes: limits.maxBytes,
+            inspect: (head) => sniffFormat(head),
+          });
+          saved = {
+            fileId: stored.id,
+            fileName: importFileName(file.fileName),
+            size: stored.size,
+            sha256: stored.sha256,
+          };
+          return stored.id;
+        },
+      });
+      fields = result.fields;
     } catch (error) {
+      if (saved) await this.files.remove(auth.firmId, [saved.fileId]);
       if (error instanceof ImportFileError) throw fileProblem(error);
+      if (error instanceof FileTooLargeError) {
+        throw new AppError(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          'file_too_large',
+          undefined,
+          `${this.config.IMPORT_MAX_FILE_MB} MB`,
+        );
+      }
       throw error;
     }
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    const chunks: Buffer[] = [];
-    for (let start = 0; start < file.buffer.length; start += CHUNK_BYTES) {
-      chunks.push(file.buffer.subarray(start, start + CHUNK_BYTES));
+    const file = saved;
+    if (!file) throw new AppError(HttpStatus.BAD_REQUEST, 'file_required');
+    try {
+      const options = uploadOptions(fields);
+      const id = await this.tenancy.forFirm(auth.firmId, (em) =>
+        importStore.insertBatch(em, {
+          firmId: auth.firmId,
+          createdBy: auth.userId,
+          fileId: file.fileId,
+          fileName: file.fileName,
+          fileSize: file.size,
+          fileSha256: file.sha256,
+          sheet: options.sheet ?? null,
+          headerRow: options.headerRow ?? null,
+        }),
+      );
+      await this.queue.parse({ batchId: id, firmId: auth.firmId, revision: 1 });
+      return { id };
+    } catch (error) {
+      await this.files.remove(auth.firmId, [file.fileId]);
+      throw error;
     }
-    const id = await this.tenancy.forFirm(auth.firmId, async (em) => {
-      const batchId = await importStore.insertBatch(em, {
-        firmId: auth.firmId,
-        createdBy: auth.userId,
-        fileName: fileNameOf(file.originalname),
-        fileSize: file.size,
-        fileSha256: sha256,
-        sheet: options.sheet ?? null,
-        headerRow: options.headerRow ?? null,
-      });
-      await importStore.insertFileChunks(em, batchId, auth.firmId, chunks);
-      return batchId;
-    });
-    await this.queue.parse({ batchId: id, firmId: auth.firmId, revision: 1 });
-    return { id };
   }
 
   get(auth: AuthContext, id: string, lang: UiLanguage): Promise<ImportBatchDto> {
@@ -357,6 +368,24 @@ export class ImportsService {
       importedAt: batch.importedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** The name shown for the file: the domain's file-name cleaning, never empty, at most 255 characters. */
+function importFileName(raw: string): string {
+  return (cleanFileName(raw) || 'fichier').slice(0, 255);
+}
+
+/** The form's other fields (`sheet`, `headerRow`), validated as the JSON routes' bodies are. */
+function uploadOptions(fields: Record<string, string>): UploadImportDto {
+  const unknown = Object.keys(fields).filter((key) => key !== 'sheet' && key !== 'headerRow');
+  const dto = plainToInstance(UploadImportDto, { sheet: fields['sheet'], headerRow: fields['headerRow'] });
+  const errors = validateSync(dto);
+  if (errors.length > 0 || unknown.length > 0) {
+    const problems = toFieldProblems(errors);
+    for (const key of unknown) problems[key] = { code: 'invalid_value' };
+    throw new AppError(HttpStatus.BAD_REQUEST, 'invalid_request', problems);
+  }
+  return dto;
 }
 
 async function findBatch(em: EntityManager, id: string, lock = false): Promise<BatchRecord> {

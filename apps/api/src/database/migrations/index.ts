@@ -4,6 +4,7 @@ import { Hardening1764480000000 } from './1764480000000-hardening';
 import { ClientSortKeys1764450000000 } from './1764450000000-client-sort-keys';
 import { Invitations1764500000000 } from './1764500000000-invitations';
 import { Imports1764600000000 } from './1764600000000-imports';
+import { ImportFiles1764600000001 } from './1764600000001-import-files';
 import { Documents1764700000000 } from './1764700000000-documents';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   ClientSortKeys1764450000000,
   Invitations1764500000000,
   Imports1764600000000,
+  ImportFiles1764600000001,
   Documents1764700000000,
 ];
