@@ -59,7 +59,9 @@ describe('DashboardPage', () => {
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="dashboard-see-clients"]')?.textContent?.trim()).toBe('23 clients');
     const failed = el.querySelector<HTMLAnchorElement>('[data-testid="dashboard-status-invitation_failed"]');
-    expect(failed?.querySelector('[data-testid="status-chip"]')?.textContent?.trim()).toBe('Invitation échouée');
+    expect(failed?.querySelector('[data-testid="status-chip"]')?.textContent?.trim()).toBe(
+      'Invitation échouée',
+    );
     expect(failed?.querySelector('.count')?.textContent?.trim()).toBe('2');
     expect(failed?.getAttribute('href')).toBe('/clients?status=invitation_failed');
     expect(el.querySelector('[data-testid="dashboard-archived"]')?.getAttribute('href')).toBe(
@@ -72,6 +74,20 @@ describe('DashboardPage', () => {
     expect(el.querySelector('[data-testid="dashboard-activity"] a')?.textContent?.trim()).toBe(
       'Salma Bennani a archivé « Cèdre Bleu »',
     );
+  });
+
+  it('says how many shared documents wait to be processed, and only when some do', async () => {
+    const { fixture, http, el } = await render();
+    http.expectOne('/api/dashboard').flush({ ...DASHBOARD, newDocuments: { total: 7, clients: 3 } });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="dashboard-new-documents"]')?.textContent?.trim()).toBe(
+      '7 nouveau(x) document(s) de 3 client(s) à traiter',
+    );
+    fixture.destroy();
+    const again = await render();
+    again.http.expectOne('/api/dashboard').flush(DASHBOARD);
+    await again.fixture.whenStable();
+    expect(again.el.querySelector('[data-testid="dashboard-new-documents"]')).toBeNull();
   });
 
   it('says the dashboard could not be loaded and offers « Réessayer » (never "no clients")', async () => {

@@ -52,7 +52,7 @@ function client(overrides: Partial<ClientDto>): ClientDto {
 })
 class Host {
   readonly clients = signal([
-    client({ name: 'Atlas Négoce SARL', status: 'active' }),
+    client({ name: 'Atlas Négoce SARL', status: 'active', newDocuments: 3 } as Partial<ClientDto>),
     client({ name: 'Boulangerie Rif', city: 'Tanger', status: 'invitation_failed', contactEmail: null }),
     client({ name: 'Cèdre Bleu', status: 'active', archivedAt: '2026-01-20T10:00:00.000Z' }),
   ]);
@@ -85,6 +85,16 @@ describe('ClientTable', () => {
     expect(second['status']).toBe('Invitation échouée');
     // Archiving keeps the status: both are shown.
     expect((await rows[2].getCellTextByColumnName())['status']).toBe('Actif Archivé');
+  });
+
+  it('shows how many shared documents are still new, and nothing when there are none', async () => {
+    const rows = await (await loader.getHarness(MatTableHarness)).getRows();
+    expect((await rows[0].getCellTextByColumnName())['documents']).toBe('3');
+    expect((await rows[1].getCellTextByColumnName())['documents']).toBe('');
+    const badge = (fixture.nativeElement as HTMLElement).querySelector(
+      '[data-testid="client-new-documents"]',
+    );
+    expect(badge?.getAttribute('aria-label')).toBe('3 nouveau(x) document(s) à traiter');
   });
 
   it('emits the sort the user asks for', async () => {

@@ -31,8 +31,8 @@ import { ClientStatusChip } from '../client-status-chip/client-status-chip';
 import { countryName, formatDate } from '../display-names';
 
 /** Columns by the table's own width: it always fits its container (no horizontal scrolling). */
-const ALL_COLUMNS = ['name', 'city', 'country', 'status', 'contact', 'updatedAt', 'actions'];
-const MEDIUM_COLUMNS = ['name', 'city', 'status', 'updatedAt', 'actions'];
+const ALL_COLUMNS = ['name', 'city', 'country', 'status', 'documents', 'contact', 'updatedAt', 'actions'];
+const MEDIUM_COLUMNS = ['name', 'city', 'status', 'documents', 'updatedAt', 'actions'];
 const SMALL_COLUMNS = ['name', 'status', 'actions'];
 export const FULL_TABLE_MIN_WIDTH = 960;
 export const MEDIUM_TABLE_MIN_WIDTH = 640;
@@ -108,6 +108,11 @@ export class ClientTable {
   /** Gives focus back to the list (its current row or card), e.g. after the focused client left it. */
   focusList(): void {
     this.roving()?.focusCurrent();
+  }
+
+  /** Documents the client shared that nobody processed yet (issue 12; in list rows only). */
+  protected newDocuments(client: unknown): number {
+    return (client as { newDocuments?: number }).newDocuments ?? 0;
   }
 
   protected country(code: string): string {
