@@ -103,6 +103,7 @@ export class UploadFieldsDto {
   @ApiPropertyOptional({ example: '2026-11', description: 'Accounting period, YYYY-MM' })
   @Label(PERIOD_LABEL)
   @IsOptional()
+  @CleanText()
   @IsString()
   @Period()
   period?: string;
@@ -135,6 +136,7 @@ export class ListDocumentsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-11' })
   @Label(PERIOD_LABEL)
   @IsOptional()
+  @CleanText()
   @IsString()
   @Period()
   period?: string;
@@ -182,6 +184,7 @@ export class ArchiveQuery {
 export class ExportQuery {
   @ApiProperty({ example: '2026-11', description: 'The accounting period, YYYY-MM' })
   @Label(PERIOD_LABEL)
+  @CleanText()
   @IsString()
   @Period()
   period!: string;
