@@ -107,6 +107,11 @@ async function writeFile(rows: number, path: string): Promise<void> {
   await workbook.commit();
 }
 
+function rss(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
 function peakRss(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const match = /VmHWM:\s+(\d+) kB/.exec(status);
@@ -157,12 +162,7 @@ async function main(): Promise<void> {
       return res;
     };
     await call('GET', '/api/health');
-    await call('POST', '/api/auth/signup', {
-      firmName: 'Bench',
-      name: 'Bench',
-      email: 'bench@bench.ma',
-      password: 'bench-password-1',
-    });
+    console.log(`API process RSS after start: ${rss(api.pid ?? 0).toFixed(0)} MB`);
     if (!EMBEDDED) await db.connect();
 
     /** Polls until the batch leaves `running`; returns it and the seconds it took. */
@@ -176,6 +176,15 @@ async function main(): Promise<void> {
     };
 
     for (const size of SIZES) {
+      // A firm per file, so one run's clients are not the next one's "already existing" rows.
+      cookies.clear();
+      await call('GET', '/api/health');
+      await call('POST', '/api/auth/signup', {
+        firmName: `Bench ${size}`,
+        name: 'Bench',
+        email: `bench-${size}@bench.ma`,
+        password: 'bench-password-1',
+      });
       const path = join(work, `clients-${size}.xlsx`);
       const writing = performance.now();
       await writeFile(size, path);

@@ -117,9 +117,8 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     const fileId = batch.fileId;
     const thread = new ImportThread();
     try {
-      const file = await readAll(this.files.open(firmId, fileId), limits.maxBytes);
       // A copy the thread takes over (a small Buffer may share its memory with Node's pool).
-      const bytes = new Uint8Array(file);
+      const bytes = new Uint8Array(await readAll(this.files.open(firmId, fileId), limits.maxBytes));
       const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
         bytes.buffer,
       ]);

@@ -217,7 +217,7 @@ async function readSharedStrings(zip: ZipReader, part: string, limits: ReadLimit
         if (chars > limits.maxSharedStringChars) {
           throw new ImportFileError('too_many_shared_strings', String(limits.maxSharedStrings));
         }
-        strings.push(unescapeOoxml(current));
+        strings.push(detached(unescapeOoxml(current)));
       }
     },
   });
@@ -436,4 +436,12 @@ export function excelDateToIso(serial: number, date1904: boolean): string {
   if (Number.isNaN(date.getTime())) return String(serial);
   const iso = date.toISOString();
   return ms % DAY_MS === 0 ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+/**
+ * A copy of a string that owns its characters. The XML parser hands text over as slices of the decoded
+ * chunk it came from; kept as they are, 400,000 shared strings would keep every chunk of the part alive.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
