@@ -14,6 +14,7 @@ import {
   ApiAcceptedResponse,
   ApiBody,
   ApiConsumes,
+  ApiExtraModels,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
@@ -30,6 +31,7 @@ import {
   ImportIdDto,
   ImportIssuePageDto,
   ImportIssuesQuery,
+  MappingSuggestionDto,
   RunImportDto,
   SaveMappingDto,
   TemplateQuery,
@@ -45,6 +47,7 @@ const TEMPLATE_FILE_NAMES = {
 };
 
 @ApiTags('imports')
+@ApiExtraModels(MappingSuggestionDto)
 @Controller('imports')
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
