@@ -65,6 +65,22 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch: operations["Auth_updateMe"];
+        trace?: never;
+    };
+    "/api/auth/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -82,6 +98,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Auth_setPreferences"];
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Auth_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Auth_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_endOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/health": {
@@ -276,6 +340,486 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_list"];
+        put?: never;
+        post: operations["Imports_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Imports_layout"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Imports_mapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Imports_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Imports_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Mappings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Mappings_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Mappings_rename"];
+        trace?: never;
+    };
+    "/api/clients/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Invitations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Invitations_recentBulk"];
+        put?: never;
+        post: operations["Invitations_startBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/bulk/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Invitations_bulkProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Invitations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicInvitations_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicInvitations_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/folder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClientFolder_own"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/folder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClientFolder_byId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/folder/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FolderDocuments_list"];
+        put?: never;
+        post: operations["FolderDocuments_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/folder/documents/{docId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FolderDocuments_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/folder/documents/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["FolderDocuments_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClientDocuments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/documents/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClientDocuments_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/documents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClientDocuments_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/documents/{docId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClientDocuments_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/documents/{docId}/processed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClientDocuments_setProcessed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -314,9 +858,39 @@ export interface components {
             email: string;
             password: string;
         };
+        UpdateMeDto: {
+            name?: string;
+            /** @enum {string} */
+            language?: "fr" | "en";
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
         UpdatePreferencesDto: {
             /** @enum {string} */
             language: "fr" | "en";
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last request, to within five minutes
+             */
+            lastSeenAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The browser that signed in */
+            userAgent: string | null;
+            /** @description The session of this request */
+            current: boolean;
+        };
+        EndedSessionsDto: {
+            /** @description How many sessions were ended */
+            ended: number;
         };
         ComponentHealthDto: {
             /** @enum {string} */
@@ -347,7 +921,7 @@ export interface components {
             html: string;
         };
         Object: Record<string, never>;
-        ClientDto: {
+        ClientListItemDto: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -370,15 +944,19 @@ export interface components {
             accountingSoftwareLabel: string | null;
             /** @enum {string} */
             status: "not_invited" | "invited" | "active" | "invitation_failed" | "invitation_expired" | "deactivated";
+            /** @description Send it back on PATCH (optimistic concurrency) */
+            version: number;
             /** Format: date-time */
             archivedAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Documents the client shared that the firm has not marked processed yet */
+            newDocuments: number;
         };
         ClientPageDto: {
-            items: components["schemas"]["ClientDto"][];
+            items: components["schemas"]["ClientListItemDto"][];
             total: number;
             page: number;
             pageSize: number;
@@ -411,6 +989,40 @@ export interface components {
             shareDocuments?: boolean;
             /** Format: uuid */
             accountingSoftwareId?: string | null;
+            /** @description On PATCH: the `version` of the record as it was read. If someone saved it since, the edit is refused with 409 `edit_conflict` instead of silently overwriting their changes. (An `If-Match` header works too.) */
+            version?: number;
+        };
+        ClientDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            postalCode: string;
+            city: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            ice: string | null;
+            taxId: string | null;
+            iban: string | null;
+            /** @description ISO 639-1 */
+            language: string;
+            contactName: string;
+            contactLanguage: string;
+            contactEmail: string | null;
+            shareDocuments: boolean;
+            /** Format: uuid */
+            accountingSoftwareId: string | null;
+            accountingSoftwareLabel: string | null;
+            /** @enum {string} */
+            status: "not_invited" | "invited" | "active" | "invitation_failed" | "invitation_expired" | "deactivated";
+            /** @description Send it back on PATCH (optimistic concurrency) */
+            version: number;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ClientWarningDto: {
             field: string;
@@ -478,8 +1090,398 @@ export interface components {
              * @enum {string}
              */
             exportFrequency?: "daily" | "weekly" | "monthly";
-            /** @description Make it the firm default (the first configuration always is) */
+            /** @description Make it the firm default (admins only; the first configuration always is) */
             isDefault?: boolean;
+        };
+        NewDocumentsDto: {
+            /** @description Documents shared by clients and not yet marked processed */
+            total: number;
+            /** @description Clients with at least one such document */
+            clients: number;
+        };
+        StatusCountDto: {
+            /** @enum {string} */
+            status: "not_invited" | "invited" | "active" | "invitation_failed" | "invitation_expired" | "deactivated";
+            count: number;
+        };
+        ActivityDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example client.created */
+            action: string;
+            actorName: string | null;
+            /** @example client */
+            targetType: string | null;
+            /** Format: uuid */
+            targetId: string | null;
+            /** @description What the target is called today (a client’s name, a configuration’s label) */
+            targetLabel: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AttentionItemDto: {
+            /** @enum {string} */
+            kind: "invitation_failed";
+            /** @example client */
+            targetType: string;
+            /** Format: uuid */
+            targetId: string;
+            label: string;
+            /**
+             * Format: date-time
+             * @description When it last changed
+             */
+            since: string;
+        };
+        AttentionDto: {
+            /** @description How many items in all (the list shows the most recent ones) */
+            total: number;
+            items: components["schemas"]["AttentionItemDto"][];
+        };
+        DashboardDto: {
+            newDocuments: components["schemas"]["NewDocumentsDto"];
+            /** @description Clients (not archived) per status, lifecycle order */
+            statusCounts: components["schemas"]["StatusCountDto"][];
+            /** @description Clients not archived */
+            total: number;
+            archived: number;
+            /** @description The firm’s latest changes, newest first */
+            recentActivity: components["schemas"]["ActivityDto"][];
+            attention: components["schemas"]["AttentionDto"];
+        };
+        MappingSuggestionDto: {
+            /** @description 0-based column index */
+            column: number;
+            /** @description 0–1 */
+            confidence: number;
+            /** @enum {string} */
+            reason: "saved_mapping" | "template_header" | "synonym" | "header_contains" | "values";
+            /** @description the saved mapping applied */
+            savedMapping?: string;
+        };
+        ImportProgressDto: {
+            /** @example 2500 */
+            done: number;
+            /** @example 10000 */
+            total: number;
+        };
+        ImportSummaryDto: {
+            /** @description data rows (blank rows and the template example row not counted) */
+            rows: number;
+            /** @description rows without errors */
+            valid: number;
+            /** @description rows with at least one error */
+            invalid: number;
+            /** @description rows with at least one warning */
+            warnings: number;
+            /** @description rows repeating an earlier row of the file or an existing client */
+            duplicates: number;
+            /** @description valid rows that will create a client */
+            toCreate: number;
+            /** @description valid rows of clients the firm already has (skipped) */
+            toSkip: number;
+            /** @description clients created by the import */
+            created: number;
+            /** @description rows the import did not create (errors, existing clients) */
+            skipped: number;
+        };
+        ImportErrorStateDto: {
+            /** @example encrypted_workbook */
+            code: string;
+            /** @example Ce classeur est protégé par un mot de passe… */
+            message: string;
+        };
+        ImportBatchDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "parsing" | "mapping" | "checking" | "checked" | "importing" | "imported" | "failed";
+            /** @example clients-2025.xlsx */
+            fileName: string;
+            /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+            fileSha256: string;
+            /** @description bytes */
+            fileSize: number;
+            /** @enum {string|null} */
+            format: "xlsx" | "csv" | null;
+            /** @description the workbook’s visible sheets (empty for CSV) */
+            sheets: string[];
+            sheet: string | null;
+            /** @description the header row’s own number (1-based) */
+            headerRow: number | null;
+            /** @description texts of the header row, by column */
+            headers: string[];
+            /** @description column letters, by column */
+            columns: string[];
+            /** @description the first data rows as shown, by column */
+            sampleRows: string[][];
+            /**
+             * @description every field key → 0-based column index, or null when unmapped
+             * @example {
+             *       "name": 0,
+             *       "address": 1,
+             *       "postalCode": 2,
+             *       "city": 3,
+             *       "country": 4,
+             *       "ice": 5,
+             *       "taxId": 6,
+             *       "iban": 7,
+             *       "language": 8,
+             *       "contactName": 9,
+             *       "contactLanguage": 10,
+             *       "contactEmail": 11,
+             *       "shareDocuments": null,
+             *       "accountingSoftwareId": null
+             *     }
+             */
+            mapping: {
+                [key: string]: number | null;
+            };
+            /** @description why each proposed column was proposed */
+            suggestions: {
+                [key: string]: components["schemas"]["MappingSuggestionDto"];
+            };
+            /** @enum {string|null} */
+            mappingSource: "suggested" | "saved" | "user" | null;
+            savedMappingName: string | null;
+            progress: components["schemas"]["ImportProgressDto"];
+            summary: components["schemas"]["ImportSummaryDto"];
+            /** @enum {string|null} */
+            importMode: "all" | "valid_only" | null;
+            error: components["schemas"]["ImportErrorStateDto"] | null;
+            createdByName: string | null;
+            createdAt: string;
+            updatedAt: string;
+            checkedAt: string | null;
+            importedAt: string | null;
+        };
+        ImportBatchPageDto: {
+            items: components["schemas"]["ImportBatchDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ImportIdDto: {
+            /** Format: uuid */
+            id: string;
+        };
+        ChangeLayoutDto: {
+            /** @description the sheet to read (default: the first visible sheet with data) */
+            sheet?: string;
+            /** @description the header row’s number (default: detected among the first 20 rows) */
+            headerRow?: number;
+        };
+        SaveMappingDto: {
+            /**
+             * @description field key → 0-based column index, or null (absent fields are unmapped)
+             * @example {
+             *       "name": 0,
+             *       "address": 1,
+             *       "postalCode": 2,
+             *       "city": 3,
+             *       "country": 4,
+             *       "ice": 5,
+             *       "taxId": 6,
+             *       "iban": 7,
+             *       "language": 8,
+             *       "contactName": 9,
+             *       "contactLanguage": 10,
+             *       "contactEmail": 11,
+             *       "shareDocuments": null,
+             *       "accountingSoftwareId": null
+             *     }
+             */
+            mapping: {
+                [key: string]: number | null;
+            };
+            /** @description save this mapping for the firm under this name */
+            saveAs?: string;
+        };
+        ImportIssueDto: {
+            /** @description the sheet’s own row number (1-based, header included); the line for CSV */
+            row: number;
+            /**
+             * @description column letter
+             * @example F
+             */
+            column: string | null;
+            /** @example N° ICE */
+            header: string | null;
+            /** @enum {string} */
+            field: "name" | "address" | "postalCode" | "city" | "country" | "ice" | "taxId" | "iban" | "language" | "contactName" | "contactLanguage" | "contactEmail" | "shareDocuments" | "accountingSoftwareId";
+            /** @example invalid_checksum */
+            code: string;
+            /** @enum {string} */
+            severity: "error" | "warning" | "skip";
+            /** @example ICE — le numéro est invalide (clé de contrôle) */
+            message: string;
+            /** @description the cell as read */
+            value: string | null;
+        };
+        ImportIssuePageDto: {
+            items: components["schemas"]["ImportIssueDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RunImportDto: {
+            /** @enum {string} */
+            mode: "all" | "valid_only";
+        };
+        SavedMappingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Export Sage du cabinet */
+            name: string;
+            /** @description normalised header signature the mapping is applied to */
+            signature: string;
+            /**
+             * @description field key → normalised header of its column
+             * @example {
+             *       "name": "raison sociale",
+             *       "ice": "n ice"
+             *     }
+             */
+            fields: {
+                [key: string]: string;
+            };
+            createdByName: string | null;
+            createdAt: string;
+            updatedAt: string;
+            lastUsedAt: string | null;
+        };
+        RenameMappingDto: {
+            /** @example Export Sage 2025 */
+            name: string;
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            clientName: string;
+            /** @description The address the e-mail goes to */
+            email: string;
+            /**
+             * @description queued → sent → accepted; or failed, expired, revoked
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "accepted" | "failed" | "expired" | "revoked";
+            /**
+             * @description Language of the e-mail
+             * @enum {string}
+             */
+            language: "fr" | "en" | "ar";
+            /** @description SMTP attempts so far */
+            attempts: number;
+            /** @description The SMTP server's last reply */
+            lastSmtpReply: string | null;
+            /** @description Automatic reminders sent */
+            remindersSent: number;
+            /**
+             * Format: uuid
+             * @description The bulk run that created it
+             */
+            bulkId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            failedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            expiredAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the link stops working
+             */
+            expiresAt: string;
+        };
+        InvitationPageDto: {
+            items: components["schemas"]["InvitationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        BulkClientFilterDto: {
+            /** @description Name, ICE, IF, contact, e-mail or city; accent- and case-insensitive */
+            q?: string;
+            /** @description Comma-separated */
+            status?: ("not_invited" | "invited" | "active" | "invitation_failed" | "invitation_expired" | "deactivated")[];
+            /** @description Comma-separated ISO 3166-1 alpha-2 codes, any case */
+            country?: string[];
+            shareDocuments?: boolean;
+            /** Format: uuid */
+            accountingSoftwareId?: string;
+            /** @description true: archived clients only; default: active ones */
+            archived?: boolean;
+        };
+        BulkInvitationDto: {
+            clientIds?: string[];
+            /**
+             * Format: uuid
+             * @description Every client an import batch created
+             */
+            importBatchId?: string;
+            /** @description The clients list's filters (q, status, country, shareDocuments, accountingSoftwareId, archived) */
+            filter?: components["schemas"]["BulkClientFilterDto"];
+            /**
+             * @description With `filter`: only the matching clients in this status
+             * @enum {string}
+             */
+            status?: "not_invited" | "invitation_failed" | "invitation_expired";
+        };
+        BulkCreatedDto: {
+            /** Format: uuid */
+            id: string;
+        };
+        BulkSkippedClientDto: {
+            /** Format: uuid */
+            clientId: string;
+            clientName: string | null;
+            /** @enum {string} */
+            reason: "client_no_contact_email" | "client_archived" | "client_already_active" | "client_deactivated" | "invitation_in_flight" | "client_not_found";
+            /** @description The reason, in the request language */
+            message: string;
+        };
+        BulkProgressDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Clients in the run (0 until the run has listed them) */
+            total: number;
+            /** @description Invitations waiting to be sent */
+            queued: number;
+            /** @description Invitations sent (accepted ones included) */
+            sent: number;
+            failed: number;
+            /** @description Clients left out (see skippedClients) */
+            skipped: number;
+            /** @description Nothing left to send */
+            done: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The first 200 skipped clients */
+            skippedClients: components["schemas"]["BulkSkippedClientDto"][];
+        };
+        PublicInvitationDto: {
+            firmName: string;
+            clientName: string;
+            /**
+             * @description Masked
+             * @example k•••@atlas.ma
+             */
+            contactEmail: string;
+            /** @enum {string} */
+            language: "fr" | "en" | "ar";
+            /** Format: date-time */
+            expiresAt: string;
         };
         ApiErrorDto: {
             /** @example 400 */
@@ -491,6 +1493,143 @@ export interface components {
             fields?: {
                 [key: string]: components["schemas"]["FieldErrorDto"];
             };
+        };
+        AcceptInvitationDto: {
+            /** @example Karim Idrissi */
+            name: string;
+            password: string;
+            /**
+             * @description The language of the new account (default: French)
+             * @enum {string}
+             */
+            language?: "fr" | "en";
+        };
+        ClientFolderDto: {
+            /** @description The client's profile */
+            client: components["schemas"]["ClientDto"];
+            /** @description Its accounting firm */
+            firm: components["schemas"]["FirmDto"];
+            /** @description Its invitations, newest first */
+            invitations: components["schemas"]["InvitationDto"][];
+        };
+        UploadBodyDto: {
+            /**
+             * @default other
+             * @enum {string}
+             */
+            category: "invoice" | "receipt" | "bank_statement" | "other";
+            /**
+             * @description Accounting period, YYYY-MM
+             * @example 2026-11
+             */
+            period?: string;
+            note?: string;
+            /** @description One or several files */
+            files: string[];
+        };
+        DocumentDeliveryDto: {
+            /**
+             * @description `none`: not delivered by e-mail
+             * @enum {string}
+             */
+            status: "none" | "queued" | "sent" | "failed";
+            /** @description The inbox it is (or was) sent to */
+            email: string | null;
+            attempts: number;
+            /** @description The last SMTP reply (kept for staff) */
+            lastReply: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        UploadedDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** @description Sanitised file name, with the extension of its real type */
+            fileName: string;
+            /** @description The type found in the content (never the declared one) */
+            contentType: string;
+            /** @enum {string} */
+            kind: "pdf" | "jpeg" | "png" | "heic" | "webp" | "xml";
+            /** @description Bytes */
+            size: number;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            /** @enum {string} */
+            category: "invoice" | "receipt" | "bank_statement" | "other";
+            /** @example 2026-11 */
+            period: string | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "new" | "processed";
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedByName: string | null;
+            /** Format: date-time */
+            processedAt: string | null;
+            /**
+             * Format: date-time
+             * @description First download by the firm
+             */
+            firmDownloadedAt: string | null;
+            /** @description Whether the client may still delete it (24 hours, not downloaded by the firm) */
+            deletable: boolean;
+            delivery: components["schemas"]["DocumentDeliveryDto"];
+            /** @description The same content was already in the folder: this is that document */
+            duplicate: boolean;
+        };
+        UploadResultDto: {
+            /** @description One per file sent, in order */
+            documents: components["schemas"]["UploadedDocumentDto"][];
+        };
+        DocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** @description Sanitised file name, with the extension of its real type */
+            fileName: string;
+            /** @description The type found in the content (never the declared one) */
+            contentType: string;
+            /** @enum {string} */
+            kind: "pdf" | "jpeg" | "png" | "heic" | "webp" | "xml";
+            /** @description Bytes */
+            size: number;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            /** @enum {string} */
+            category: "invoice" | "receipt" | "bank_statement" | "other";
+            /** @example 2026-11 */
+            period: string | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "new" | "processed";
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedByName: string | null;
+            /** Format: date-time */
+            processedAt: string | null;
+            /**
+             * Format: date-time
+             * @description First download by the firm
+             */
+            firmDownloadedAt: string | null;
+            /** @description Whether the client may still delete it (24 hours, not downloaded by the firm) */
+            deletable: boolean;
+            delivery: components["schemas"]["DocumentDeliveryDto"];
+        };
+        DocumentPageDto: {
+            items: components["schemas"]["DocumentDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Documents of the folder still `new` (whatever the filters) */
+            newCount: number;
+        };
+        SetProcessedDto: {
+            /** @description true: processed; false: back to new */
+            processed: boolean;
         };
         FieldErrorDto: {
             /** @example invalid_email */
@@ -589,6 +1728,50 @@ export interface operations {
             };
         };
     };
+    Auth_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Auth_setPreferences: {
         parameters: {
             query?: never;
@@ -608,6 +1791,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    Auth_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+        };
+    };
+    Auth_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_endOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessionsDto"];
                 };
             };
         };
@@ -690,7 +1930,7 @@ export interface operations {
                 q?: string;
                 /** @description Comma-separated */
                 status?: ("not_invited" | "invited" | "active" | "invitation_failed" | "invitation_expired" | "deactivated")[];
-                /** @description Comma-separated ISO codes */
+                /** @description Comma-separated ISO 3166-1 alpha-2 codes, any case */
                 country?: string[];
                 shareDocuments?: boolean;
                 accountingSoftwareId?: string;
@@ -760,7 +2000,11 @@ export interface operations {
     Clients_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "if-match": string;
+                /** @description The version read (as the `version` field, or the ETag of GET /clients/{id}) */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -948,6 +2192,794 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountingSoftwareConfigDto"];
+                };
+            };
+        };
+    };
+    Dashboard_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+        };
+    };
+    Imports_template: {
+        parameters: {
+            query?: {
+                lang?: "fr" | "en" | "ar";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the import template (.xlsx) in the language asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Imports_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchPageDto"];
+                };
+            };
+        };
+    };
+    Imports_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx or .csv
+                     */
+                    file: string;
+                    sheet?: string;
+                    headerRow?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description stored; parsing runs in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportIdDto"];
+                };
+            };
+        };
+    };
+    Imports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
+                };
+            };
+        };
+    };
+    Imports_layout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeLayoutDto"];
+            };
+        };
+        responses: {
+            /** @description another sheet (parsed again) or header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
+                };
+            };
+        };
+    };
+    Imports_mapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveMappingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
+                };
+            };
+        };
+    };
+    Imports_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportIdDto"];
+                };
+            };
+        };
+    };
+    Imports_errors: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                field?: "name" | "address" | "postalCode" | "city" | "country" | "ice" | "taxId" | "iban" | "language" | "contactName" | "contactLanguage" | "contactEmail" | "shareDocuments" | "accountingSoftwareId";
+                code?: string;
+                severity?: "error" | "warning" | "skip";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportIssuePageDto"];
+                };
+            };
+        };
+    };
+    Imports_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunImportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportIdDto"];
+                };
+            };
+        };
+    };
+    Mappings_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedMappingDto"][];
+                };
+            };
+        };
+    };
+    Mappings_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Mappings_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameMappingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedMappingDto"];
+                };
+            };
+        };
+    };
+    Invitations_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    Invitations_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                status?: "queued" | "sent" | "accepted" | "failed" | "expired" | "revoked";
+                clientId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+        };
+    };
+    Invitations_recentBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkProgressDto"][];
+                };
+            };
+        };
+    };
+    Invitations_startBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkInvitationDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkCreatedDto"];
+                };
+            };
+        };
+    };
+    Invitations_bulkProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkProgressDto"];
+                };
+            };
+        };
+    };
+    Invitations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    Invitations_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    Invitations_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    PublicInvitations_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInvitationDto"];
+                };
+            };
+            /** @description `invitation_invalid`, whatever the reason */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicInvitations_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description `invitation_invalid`, whatever the reason */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ClientFolder_own: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientFolderDto"];
+                };
+            };
+        };
+    };
+    ClientFolder_byId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientFolderDto"];
+                };
+            };
+        };
+    };
+    FolderDocuments_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                category?: "invoice" | "receipt" | "bank_statement" | "other";
+                period?: string;
+                /** @description Words of the file name or note */
+                q?: string;
+                status?: "new" | "processed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPageDto"];
+                };
+            };
+        };
+    };
+    FolderDocuments_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResultDto"];
+                };
+            };
+        };
+    };
+    FolderDocuments_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FolderDocuments_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (within 24 hours, while the firm has not downloaded it) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientDocuments_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                category?: "invoice" | "receipt" | "bank_statement" | "other";
+                period?: string;
+                /** @description Words of the file name or note */
+                q?: string;
+                status?: "new" | "processed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPageDto"];
+                };
+            };
+        };
+    };
+    ClientDocuments_archive: {
+        parameters: {
+            query: {
+                /** @description Comma-separated document ids (at most 200) */
+                ids: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A zip of the chosen documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientDocuments_export: {
+        parameters: {
+            query: {
+                /** @description The accounting period, YYYY-MM */
+                period: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period’s documents and a CSV index, in a zip (export configurations) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientDocuments_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment (the firm’s first download is recorded) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientDocuments_setProcessed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetProcessedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
                 };
             };
         };
