@@ -334,6 +334,7 @@ describe('clients', () => {
     await page.screenshot({ path: artifactPath('dashboard-1366.png'), fullPage: true });
     await notInvited.click();
     await page.waitForURL(/\/clients\?status=not_invited$/);
+    await expectText(page.getByTestId('clients-count'), '3 clients');
     await expect(page.getByTestId('client-row').count()).resolves.toBe(3);
   });
 

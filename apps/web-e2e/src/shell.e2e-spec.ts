@@ -109,7 +109,12 @@ describe('the product on its embedded defaults', () => {
   });
 
   it('sends the welcome e-mail through the in-process queue to the outbox', async () => {
+    // The development outbox is the signed-in admin's, showing only their firm's messages.
     const http = new HttpSession(url);
+    await http.request('GET', '/api/health');
+    expect(
+      (await http.request('POST', '/api/auth/login', { email: firm.email, password: firm.password })).status,
+    ).toBe(200);
     let entries: { to: string; subject: string }[] = [];
     for (let i = 0; i < 50 && !entries.some((e) => e.to === firm.email); i++) {
       entries = (await http.request('GET', '/api/dev/outbox')).body as typeof entries;

@@ -147,7 +147,10 @@ export class ClientFormPage {
     return safeReturnUrl(this.returnUrl, id ? `/clients/${id}` : '/clients');
   });
   protected readonly sharing = computed(() => this.value().shareDocuments);
-  protected readonly moroccan = computed(() => countryCode(this.value().country, LANGUAGES) === 'MA');
+  private readonly countryCode = computed(() => countryCode(this.value().country, LANGUAGES));
+  protected readonly moroccan = computed(() => this.countryCode() === 'MA');
+  /** Once a country other than Morocco is chosen, the ICE hint says it does not apply. */
+  protected readonly abroad = computed(() => this.countryCode() !== undefined && !this.moroccan());
   protected readonly selectedSoftware = computed(() =>
     this.configs().find((config) => config.id === this.value().accountingSoftwareId),
   );

@@ -93,6 +93,7 @@ export class ClientPage {
     if (!client) return [];
     const lang = this.i18n.lang();
     const none = this.i18n.t('common.none');
+    // The spec's field order A–L, then the two settings.
     const rows: [FieldKey, string | null][] = [
       ['name', client.name],
       ['address', client.address],
@@ -102,10 +103,10 @@ export class ClientPage {
       ['ice', client.ice],
       ['taxId', client.taxId],
       ['iban', client.iban],
-      ['contactName', client.contactName],
-      ['contactEmail', client.contactEmail],
-      ['contactLanguage', languageName(client.contactLanguage, lang)],
       ['language', languageName(client.language, lang)],
+      ['contactName', client.contactName],
+      ['contactLanguage', languageName(client.contactLanguage, lang)],
+      ['contactEmail', client.contactEmail],
       ['shareDocuments', this.i18n.t(client.shareDocuments ? 'common.yes' : 'common.no')],
       ['accountingSoftwareId', client.accountingSoftwareLabel],
     ];
