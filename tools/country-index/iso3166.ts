@@ -1,7 +1,7 @@
 /**
- * ISO 3166-1 officially assigned codes: alpha-2 → alpha-3 (249 countries and territories).
+ * ISO 3166-1 officially assigned codes: alpha-2 → alpha-3 (249 countries and territories), plus Kosovo.
  * ICU has names for alpha-2 codes but no alpha-3 table, hence this list. The generator checks it against
- * validator.js's independent alpha-2 and alpha-3 sets, so a typo here fails the generation.
+ * validator.js's alpha-2 and alpha-3 sets and i18n-iso-countries' table, so a typo here fails the generation.
  */
 export const ISO3166_ALPHA3: Readonly<Record<string, string>> = {
   AD: 'AND',
@@ -248,6 +248,9 @@ export const ISO3166_ALPHA3: Readonly<Record<string, string>> = {
   VU: 'VUT',
   WF: 'WLF',
   WS: 'WSM',
+  // Kosovo: not in ISO 3166-1; XK is the user-assigned code CLDR, the EU and SWIFT (IBAN) use, XKK CLDR's
+  // alpha-3 (XKX, also seen, is a reviewed alias in country-aliases.ts).
+  XK: 'XKK',
   YE: 'YEM',
   YT: 'MYT',
   ZA: 'ZAF',

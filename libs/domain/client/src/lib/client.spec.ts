@@ -81,7 +81,7 @@ describe('messages', () => {
       'Nom client — le texte est trop long (160 caractères au maximum)',
     );
     expect(formatFieldError({ field: 'country', code: 'ambiguous_country', hint: 'CD, CG' }, 'en')).toBe(
-      'Country — this name matches several countries (CD, CG): enter the ISO code',
+      'Country — this name matches several countries: choose Congo - Kinshasa (CD) or Congo - Brazzaville (CG)',
     );
     expect(formatWarning('possible_email_typo', 'en', 'contactEmail', 'a@gmail.com')).toBe(
       'Contact email — check the address: did you mean a@gmail.com?',

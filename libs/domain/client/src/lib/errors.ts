@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'invalid_length',
   'invalid_checksum',
   'invalid_bank_code',
+  'all_zeros',
   'precision_lost',
   'leading_zeros_lost',
   'unknown_country',
@@ -45,6 +46,7 @@ export const WARNING_CODES = [
   'possible_email_typo',
   'contact_language_defaulted',
   'invitation_language_fallback',
+  'country_near_match',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -76,6 +78,27 @@ const withHint = (text: string, hint: string | undefined, wrap: (h: string) => s
   hint ? `${text} ${wrap(hint)}` : text;
 const isMoroccanId = (field: FieldKey | undefined): boolean => field === 'ice' || field === 'taxId';
 const isDigitsOnly = (field: FieldKey | undefined): boolean => field === 'ice' || field === 'taxId';
+
+/** « Congo-Kinshasa (CD) »: a country named in the message's language by the runtime's CLDR data. */
+function countryWithCode(code: string, lang: MessageLanguage): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code);
+  } catch {
+    // a runtime without region names still says which code
+  }
+  return name && name !== code ? `${name} (${code})` : code;
+}
+
+/** « Congo-Brazzaville (CG) ou Congo-Kinshasa (CD) » from the hint 'CD, CG'. */
+function countryChoices(hint: string, lang: MessageLanguage): string {
+  const choices = hint.split(', ').map((code) => countryWithCode(code, lang));
+  try {
+    return new Intl.ListFormat([lang], { type: 'disjunction' }).format(choices);
+  } catch {
+    return choices.join(lang === 'fr' ? ' ou ' : ' or ');
+  }
+}
 
 const ERROR_MESSAGES: Catalogue<ErrorCode> = {
   required: {
@@ -127,6 +150,10 @@ const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     fr: () => 'le numéro est invalide (clé de contrôle)',
     en: () => 'the number is invalid (check digits)',
   },
+  all_zeros: {
+    fr: () => 'un numéro composé uniquement de zéros n’est pas valide',
+    en: () => 'a number made only of zeros is not valid',
+  },
   invalid_bank_code: {
     fr: () => 'le code banque du RIB est invalide',
     en: () => 'the RIB bank code is invalid',
@@ -146,8 +173,14 @@ const ERROR_MESSAGES: Catalogue<ErrorCode> = {
     en: () => 'unknown country: enter its name or its ISO code (MA, FR…)',
   },
   ambiguous_country: {
-    fr: (h) => withHint('ce nom désigne plusieurs pays', h, (x) => `(${x}) : indiquez le code ISO`),
-    en: (h) => withHint('this name matches several countries', h, (x) => `(${x}): enter the ISO code`),
+    fr: (h) =>
+      h
+        ? `ce nom désigne plusieurs pays : précisez ${countryChoices(h, 'fr')}`
+        : 'ce nom désigne plusieurs pays : indiquez le code ISO',
+    en: (h) =>
+      h
+        ? `this name matches several countries: choose ${countryChoices(h, 'en')}`
+        : 'this name matches several countries: enter the ISO code',
   },
   unknown_language: {
     fr: () => 'langue inconnue : indiquez son nom ou son code (fr, en, ar…)',
@@ -267,6 +300,11 @@ const WARNING_MESSAGES: Catalogue<WarningCode> = {
     fr: (h) =>
       withHint('l’e-mail d’invitation sera envoyé en français', h, (x) => `(pas de modèle en « ${x} »)`),
     en: (h) => withHint('the invitation e-mail will be sent in French', h, (x) => `(no template in “${x}”)`),
+  },
+  country_near_match: {
+    fr: (h) =>
+      h ? `lu comme ${countryWithCode(h, 'fr')} : vérifiez l’orthographe` : 'vérifiez l’orthographe',
+    en: (h) => (h ? `read as ${countryWithCode(h, 'en')}: check the spelling` : 'check the spelling'),
   },
 };
 

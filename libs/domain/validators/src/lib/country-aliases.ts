@@ -1,8 +1,9 @@
 /**
- * Reviewed names that CLDR does not give (abbreviations, official long forms, former or colloquial names
- * people still type). They override the generated index. A list of codes marks a name as ambiguous on
- * purpose. Keys go through lookupKey, so case, accents, spaces and punctuation do not matter here.
- * Constituent countries of the United Kingdom map to GB: the ISO code is what is stored.
+ * Reviewed names that neither CLDR nor i18n-iso-countries give (abbreviations, official long forms that no
+ * rule derives, former or colloquial names people still type). They override the generated index. A list of
+ * codes marks a name as ambiguous on purpose. Keys go through nameKey, so case, accents, spaces, punctuation
+ * and the Arabic article do not matter here. Constituent countries of the United Kingdom map to GB: the ISO
+ * code is what is stored.
  */
 export const COUNTRY_ALIASES: Readonly<Record<string, string | readonly string[]>> = {
   // Morocco
@@ -12,6 +13,8 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string | readonly string[]
   'Königreich Marokko': 'MA',
   'المملكة المغربية': 'MA',
   'ⵜⴰⴳⵍⴷⵉⵜ ⵏ ⵍⵎⵖⵔⵉⴱ': 'MA',
+  'Royaume chérifien': 'MA',
+  'المملكة الشريفة': 'MA',
   // United Kingdom
   UK: 'GB',
   'Great Britain': 'GB',
@@ -56,6 +59,36 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string | readonly string[]
   'RD Congo': 'CD',
   'DR Congo': 'CD',
   Zaïre: 'CD',
+  // Official names whose adjective no rule derives from the country's name
+  'République française': 'FR',
+  'French Republic': 'FR',
+  'Französische Republik': 'FR',
+  'République hellénique': 'GR',
+  'Hellenic Republic': 'GR',
+  'Hellenische Republik': 'GR',
+  'República Helénica': 'GR',
+  'الجمهورية الهيلينية': 'GR',
+  'Confédération suisse': 'CH',
+  'Swiss Confederation': 'CH',
+  'Schweizerische Eidgenossenschaft': 'CH',
+  'Confederación Suiza': 'CH',
+  'الاتحاد السويسري': 'CH',
+  'Portuguese Republic': 'PT',
+  'República Portuguesa': 'PT',
+  'Portugiesische Republik': 'PT',
+  'República Tunecina': 'TN',
+  'Reino Unido de Gran Bretaña e Irlanda del Norte': 'GB',
+  'Vereinigtes Königreich Großbritannien und Nordirland': 'GB',
+  'المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية': 'GB',
+  'United States Virgin Islands': 'VI',
+  // Everyday names that neither source has
+  Burkina: 'BF',
+  'كابو فيردي': 'CV',
+  مقدونيا: 'MK',
+  'شمال مقدونيا': 'MK',
+  // Kosovo's other alpha-3 and a common Arabic spelling of Belarus that neither source has
+  XKX: 'XK',
+  بيلاروسيا: 'BY',
   // Names that stayed in use after a change
   Hollande: 'NL',
   Holland: 'NL',
@@ -80,9 +113,17 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string | readonly string[]
   Guyane: 'GF',
   // Ambiguous on purpose
   Congo: ['CD', 'CG'],
+  Kongo: ['CD', 'CG'],
+  Guiana: ['GF', 'GY'],
+  Guayana: ['GF', 'GY'],
+  غويانا: ['GF', 'GY'],
+  كوريا: ['KP', 'KR'],
   Corée: ['KP', 'KR'],
   Korea: ['KP', 'KR'],
   'Îles Vierges': ['VG', 'VI'],
   'Virgin Islands': ['VG', 'VI'],
+  'Islas Vírgenes': ['VG', 'VI'],
+  Jungferninseln: ['VG', 'VI'],
+  'جزر العذراء': ['VG', 'VI'],
   'Saint-Martin': ['MF', 'SX'],
 };

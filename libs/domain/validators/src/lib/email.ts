@@ -2,6 +2,7 @@ import isEmail from 'validator/lib/isEmail';
 import isFQDN from 'validator/lib/isFQDN';
 import type { IsEmailOptions } from 'validator/lib/isEmail';
 import { CellInput, Check, fail, ok } from './cell';
+import { isPlaceholder } from './text';
 
 /**
  * validator.js options: a bare address (no display name), ASCII local part (invitations go through ordinary
@@ -140,6 +141,7 @@ export function normalizeEmail(input: CellInput): Check<string> {
     const address = info.lowerCase === domain ? input : input.slice(0, simpleAt + 1) + info.lowerCase;
     return withSuggestion(address, simpleAt, info.suggestion);
   }
+  if (isPlaceholder(input)) return fail('required');
   let text = input;
   if (!PRINTABLE_ASCII.test(text)) {
     text = text.replace(INVISIBLE, '').trim();

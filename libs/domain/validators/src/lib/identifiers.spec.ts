@@ -61,13 +61,24 @@ describe('normalizeIce', () => {
   });
 
   it('refuses check digits 00 even when the number is a multiple of 97', () => {
-    const body = '0000000000000';
     // 97 × 1,000,000,000,000 ends in 00 and is a multiple of 97
     const multiple = String(97 * 1e12).padStart(15, '0');
     expect(Number(multiple) % 97).toBe(0);
     expect(multiple.endsWith('00')).toBe(true);
     expect(normalizeIce(multiple)).toMatchObject({ ok: false, code: 'invalid_checksum' });
-    expect(normalizeIce(`${body}00`)).toMatchObject({ ok: false, code: 'invalid_checksum' });
+  });
+
+  it('refuses an ICE made only of zeros, typed or as a numeric cell', () => {
+    expect(normalizeIce('000000000000000')).toEqual({ ok: false, code: 'all_zeros' });
+    expect(normalizeIce('000 000 000 000 000')).toEqual({ ok: false, code: 'all_zeros' });
+    expect(normalizeIce('٠٠٠٠٠٠٠٠٠٠٠٠٠٠٠')).toEqual({ ok: false, code: 'all_zeros' });
+    expect(normalizeIce(0)).toEqual({ ok: false, code: 'all_zeros' });
+  });
+
+  it.each(['N/A', '#N/A', 'néant', '-', '?'])('reads the placeholder %j as an empty cell', (input) => {
+    expect(normalizeIce(input)).toEqual({ ok: false, code: 'required' });
+    expect(normalizeTaxId(input)).toEqual({ ok: false, code: 'required' });
+    expect(normalizeIban(input)).toEqual({ ok: false, code: 'required' });
   });
 
   it('accepts a 15-digit numeric cell as is', () => {
@@ -145,8 +156,17 @@ describe('normalizeTaxId', () => {
     [12, 'leading_zeros_lost'],
     [123456789, 'invalid_length'],
     [1234567.5, 'invalid_format'],
+    ['0000000', 'all_zeros'],
+    ['00000000', 'all_zeros'],
+    ['000 00 00', 'all_zeros'],
+    ['۰۰۰۰۰۰۰', 'all_zeros'],
+    ['000000', 'invalid_length'],
   ])('refuses %j with %s', (input, code) => {
     expect(normalizeTaxId(input)).toMatchObject({ ok: false, code });
+  });
+
+  it('says a row of zeros is no number at all', () => {
+    expect(normalizeTaxId('0000000')).toEqual({ ok: false, code: 'all_zeros' });
   });
 });
 

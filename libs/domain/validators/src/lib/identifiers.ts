@@ -1,6 +1,14 @@
 import { countrySpecs, getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { CellInput, Check, cellNumber, fail, numberToPlainString, ok } from './cell';
-import { SCIENTIFIC_NOTATION, digitValue, extractDigits, isGroupSeparator, isInvisible, mod97 } from './text';
+import {
+  SCIENTIFIC_NOTATION,
+  digitValue,
+  extractDigits,
+  isGroupSeparator,
+  isInvisible,
+  isPlaceholder,
+  mod97,
+} from './text';
 
 const ICE_LENGTH = 15;
 const RIB_LENGTH = 24;
@@ -8,9 +16,13 @@ const MOROCCAN_IBAN_LENGTH = 28;
 /** Excel keeps 15 significant digits: any integer at or above 10^15 may have been rounded. */
 const EXCEL_EXACT_LIMIT = 1e15;
 
-/** A text cell that is all separators counts as empty; one in spreadsheet exponent notation lost digits. */
+/**
+ * A text cell that is all separators or a placeholder (N/A, néant) counts as empty; one in spreadsheet
+ * exponent notation lost digits.
+ */
 function unreadable(text: string): Check<never> {
   if (SCIENTIFIC_NOTATION.test(text)) return fail('precision_lost');
+  if (isPlaceholder(text)) return fail('required');
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!isGroupSeparator(c) && !isInvisible(c)) return fail('invalid_format');
@@ -18,8 +30,11 @@ function unreadable(text: string): Check<never> {
   return fail('required');
 }
 
+const ALL_ZEROS = /^0+$/;
+
 function checkIceDigits(digits: string): Check<string> {
   if (digits.length !== ICE_LENGTH) return fail('invalid_length', String(ICE_LENGTH));
+  if (ALL_ZEROS.test(digits)) return fail('all_zeros');
   // 15 digits stay below 2^53: plain arithmetic is exact.
   if (Number(digits) % 97 !== 0 || digits.endsWith('00')) return fail('invalid_checksum');
   return ok(digits);
@@ -69,6 +84,8 @@ export function normalizeTaxId(input: CellInput): Check<string> {
     if (digits.length < 7) return fail('leading_zeros_lost');
   }
   if (digits.length < 7 || digits.length > 8) return fail('invalid_length', '7-8');
+  // no check digit to catch it: a row of zeros is what people type when they do not have the number
+  if (ALL_ZEROS.test(digits)) return fail('all_zeros');
   return ok(digits);
 }
 
@@ -89,7 +106,7 @@ export function splitRib(rib: string): RibParts {
   };
 }
 
-/** RIB rules on 24 ASCII digits: bank code not 000, the whole number a multiple of 97. */
+/** RIB rules on 24 ASCII digits: bank code not 000 (so never all zeros), the whole number a multiple of 97. */
 function ribError(rib: string): Check<never> | undefined {
   if (rib.startsWith('000')) return fail('invalid_bank_code');
   if (mod97(rib) !== 0) return fail('invalid_checksum');

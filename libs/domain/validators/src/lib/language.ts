@@ -1,15 +1,21 @@
 import { SUPPORTED_LANGUAGES, SupportedLanguage } from '@passerelle/domain-client';
 import { CellInput, Check, fail, ok } from './cell';
-import { lookupKey } from './text';
+import { isPlaceholder, nameKey } from './text';
 
 /**
- * Names of each supported language in each supported language (CLDR's, reviewed), plus the everyday forms
- * people type: Arabic adjectives (عربي, فرنسي), regional names (castillan, flamand), Darija for Arabic.
+ * Names of each supported language in each supported language and in its own (CLDR's, reviewed; a test
+ * checks them against Intl.DisplayNames in fr, en, ar, es, de), plus the everyday forms people type: Arabic
+ * adjectives (عربي, فرنسي), regional names (castillan, flamand), Darija and Fusha for Arabic. Looked up
+ * through nameKey: « العربية » and « عربية », « Français » and « francais » are one key.
  */
 const LANGUAGE_NAMES: { readonly [L in SupportedLanguage]: readonly string[] } = {
   fr: ['français', 'French', 'الفرنسية', 'فرنسي', 'francés', 'Französisch', 'Frans', 'francese', 'francês', 'ⵜⴰⴼⵔⴰⵏⵙⵉⵙⵜ'],
   en: ['anglais', 'English', 'الإنجليزية', 'الإنكليزية', 'إنجليزي', 'إنكليزي', 'inglés', 'Englisch', 'Engels', 'inglese', 'inglês', 'ⵜⴰⵏⴳⵍⵉⵣⵜ'],
-  ar: ['arabe', 'Arabic', 'العربية', 'عربي', 'árabe', 'Arabisch', 'arabo', 'ⵜⴰⵄⵔⴰⴱⵜ', 'darija', 'الدارجة', 'arabe marocain', 'Moroccan Arabic'],
+  ar: [
+    'arabe', 'Arabic', 'العربية', 'عربي', 'árabe', 'Arabisch', 'arabo', 'ⵜⴰⵄⵔⴰⴱⵜ', 'darija', 'الدارجة', 'arabe marocain',
+    'Moroccan Arabic', 'arabe standard', 'arabe classique', 'arabe littéraire', 'Standard Arabic', 'Modern Standard Arabic',
+    'العربية الفصحى', 'الفصحى',
+  ],
   es: ['espagnol', 'Spanish', 'الإسبانية', 'إسباني', 'español', 'castellano', 'castillan', 'Spanisch', 'Spaans', 'spagnolo', 'espanhol', 'ⵜⴰⵙⴱⵏⵢⵓⵍⵉⵜ'],
   de: ['allemand', 'German', 'الألمانية', 'ألماني', 'alemán', 'Deutsch', 'Duits', 'tedesco', 'alemão', 'ⵜⴰⵍⵉⵎⴰⵏⵜ'],
   nl: ['néerlandais', 'hollandais', 'flamand', 'Dutch', 'Flemish', 'الهولندية', 'هولندي', 'neerlandés', 'Niederländisch', 'Nederlands', 'Vlaams', 'olandese', 'holandês', 'ⵜⴰⵀⵓⵍⴰⵏⴷⵉⵜ'],
@@ -38,39 +44,17 @@ const LANGUAGE_CODES: { readonly [L in SupportedLanguage]: readonly string[] } =
   zgh: ['zgh', 'ber'],
 };
 
-/**
- * Abbreviations French-speaking staff type in a language column. They win over the ISO codes of languages
- * the product does not support ('an' is Aragonese, 'ne' Nepali): nobody here means those.
- */
-const FRENCH_ABBREVIATIONS: Readonly<Record<string, SupportedLanguage>> = {
-  An: 'en',
-  Ang: 'en',
-  Angl: 'en',
-  Fran: 'fr',
-  Franç: 'fr',
-  Arab: 'ar',
-  Esp: 'es',
-  Espa: 'es',
-  Al: 'de',
-  All: 'de',
-  Allem: 'de',
-  Né: 'nl',
-  Néer: 'nl',
-  Néerl: 'nl',
-  Holl: 'nl',
-  Ital: 'it',
-  Po: 'pt',
-  Port: 'pt',
-  Amaz: 'zgh',
-};
-
 const KNOWN = new Map<string, SupportedLanguage>();
+/** [name key, language] of every name, for prefixes ("Angl." → en, "Néerl" → nl). */
+const NAME_KEYS: [string, SupportedLanguage][] = [];
 for (const language of SUPPORTED_LANGUAGES) {
   for (const code of LANGUAGE_CODES[language]) KNOWN.set(code, language);
-  for (const name of LANGUAGE_NAMES[language]) KNOWN.set(lookupKey(name), language);
+  for (const name of LANGUAGE_NAMES[language]) {
+    const key = nameKey(name);
+    KNOWN.set(key, language);
+    NAME_KEYS.push([key, language]);
+  }
 }
-for (const [abbreviation, language] of Object.entries(FRENCH_ABBREVIATIONS))
-  KNOWN.set(lookupKey(abbreviation), language);
 
 /** ISO 639-1: to recognise a real language the product does not support (unsupported vs unknown). */
 const ISO_639_1 =
@@ -78,7 +62,7 @@ const ISO_639_1 =
 
 let otherLanguageNames: Set<string> | undefined;
 
-/** Names of all ISO 639-1 languages in French, English, Arabic and their own language, from Intl. */
+/** Names of all ISO 639-1 languages in French, English, Arabic, Spanish, German and their own, from Intl. */
 function isOtherLanguageName(key: string): boolean {
   if (!otherLanguageNames) {
     const names = new Set<string>();
@@ -86,13 +70,13 @@ function isOtherLanguageName(key: string): boolean {
     const addName = (locale: string, code: string) => {
       try {
         const name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(code);
-        if (name) names.add(lookupKey(name));
+        if (name) names.add(nameKey(name));
       } catch {
         // a runtime without data for this locale recognises fewer names; the answer stays an error
       }
     };
     for (const code of codes) {
-      for (const locale of ['fr', 'en', 'ar']) addName(locale, code);
+      for (const locale of ['fr', 'en', 'ar', 'es', 'de']) addName(locale, code);
       addName(code, code);
     }
     otherLanguageNames = names;
@@ -101,16 +85,33 @@ function isOtherLanguageName(key: string): boolean {
 }
 
 const CODE_SHAPED = /^[a-z]{2,3}$/;
+const TWO_LETTERS = /^[a-z]{2}$/;
 const LOCALE_TAG = /^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})+\s*$/;
 const SEVERAL = /[/,;&+|]|\s[-–]\s|\s(?:et|and|ou|or|y|und|e|و)\s/;
+/** « Français (Maroc) », "English (UK)", « Amazighe (tifinagh) » */
+const IN_BRACKETS = /^(.+?)\s*[(（[](.+?)[)）\]]\s*$/u;
+/** « Français-Maroc », "English_US", « Arabe-Darija » (no spaces around: a spaced dash separates languages) */
+const JOINED = /^(.*[^\s\-_])[-_]([^\s\-_]+)$/u;
+const MIN_PREFIX = 3;
 
-const cache = new Map<string, Check<string>>();
+/** The supported language of whose names (in any supported language) the key is the start, if only one. */
+function byPrefix(key: string): Check<string> | undefined {
+  if (key.length < MIN_PREFIX) return undefined;
+  let found: SupportedLanguage | undefined;
+  for (const [name, language] of NAME_KEYS) {
+    if (!name.startsWith(key) || found === language) continue;
+    if (found) return undefined; // "only when unambiguous"
+    found = language;
+  }
+  return found && ok(found);
+}
 
-function resolveText(text: string): Check<string> {
-  const key = lookupKey(text);
-  if (!key) return text.trim() ? fail('unknown_language') : fail('required');
+/** One language, without a qualifier: a code, a name, a locale tag, or the start of a name. */
+function resolveOne(text: string, key: string): Check<string> | undefined {
   const known = KNOWN.get(key);
   if (known) return ok(known);
+  // A two-letter input is an ISO 639-1 code ("Ne" is Nepali, not the start of Nederlands), never a prefix.
+  if (TWO_LETTERS.test(key)) return fail('unsupported_language');
   const tag = LOCALE_TAG.exec(text);
   if (tag) {
     const base = KNOWN.get(tag[1].toLowerCase());
@@ -118,24 +119,61 @@ function resolveText(text: string): Check<string> {
       ? ok(base)
       : fail('unsupported_language');
   }
+  return undefined;
+}
+
+/** « Français (Maroc) » is French; « Français (Arabe) » names two languages. */
+function byQualifier(text: string): Check<string> | undefined {
+  const parts = IN_BRACKETS.exec(text) ?? JOINED.exec(text);
+  if (!parts) return undefined;
+  const headKey = nameKey(parts[1]);
+  const head = resolveOne(parts[1], headKey) ?? byPrefix(headKey);
+  if (!head) return isOtherLanguageName(headKey) ? fail('unsupported_language') : undefined;
+  if (!head.ok) return head.code === 'unsupported_language' ? head : undefined;
+  // a code after the name is a region ("néerlandais_BE", "English (US)"); a name, a second language
+  const tailKey = nameKey(parts[2]);
+  const tail = CODE_SHAPED.test(tailKey) ? undefined : KNOWN.get(tailKey);
+  return tail && tail !== head.value ? fail('ambiguous_language', `${head.value}, ${tail}`) : head;
+}
+
+const cache = new Map<string, Check<string>>();
+
+function resolveText(text: string): Check<string> {
+  if (isPlaceholder(text)) return fail('required');
+  const key = nameKey(text);
+  if (!key) return text.trim() ? fail('unknown_language') : fail('required');
+  const one = resolveOne(text, key);
+  if (one) return one;
+  const qualified = byQualifier(text);
+  if (qualified) return qualified;
   if (SEVERAL.test(text)) {
     const found = new Set<string>();
     for (const part of text.split(SEVERAL)) {
-      const one = KNOWN.get(lookupKey(part));
-      if (one) found.add(one);
+      const partKey = nameKey(part);
+      const single = KNOWN.get(partKey) ?? (byPrefix(partKey) as { value?: string } | undefined)?.value;
+      if (single) found.add(single);
     }
     if (found.size === 1) return ok([...found][0]);
     if (found.size > 1) return fail('ambiguous_language', [...found].join(', '));
   }
+  const prefix = byPrefix(key);
+  if (prefix) return prefix;
   if (CODE_SHAPED.test(key) || isOtherLanguageName(key)) return fail('unsupported_language');
   return fail('unknown_language');
 }
 
 /**
- * ISO 639-1 code (or 'zgh') of a supported language typed as a code (fr, FRA, fr-FR, en_US), a name in any
- * supported language (Français, Anglais, English, العربية, ⵜⴰⵎⴰⵣⵉⵖⵜ) or a French abbreviation (An → en).
- * A real language outside the list, or any other 2–3 letter code, is `unsupported_language`; several
- * languages in one cell `ambiguous_language`; anything else `unknown_language`.
+ * ISO 639-1 code (or 'zgh') of a supported language typed as:
+ *
+ * - an ISO 639-1, 639-2 (B/T) or 639-3 code in any case (fr, FRA, fre, ara, deu, zgh) or a locale tag
+ *   (fr-FR, en_US); a two-letter input is always read as a code: "Ne" is Nepali (unsupported), not Nederlands;
+ * - a name in fr, en, ar, es, de, nl, it, pt or the language itself, with or without the Arabic article
+ *   (العربية, عربية), with a region or variant in brackets or after -/_ (« Français (Maroc) », "English_UK");
+ * - the start of a name, from three letters and only when it starts the names of one language ("Angl.", « Néerl »).
+ *
+ * A placeholder (N/A, -) is `required`; a real language outside the list, or any other 2–3 letter code,
+ * `unsupported_language`; several languages in one cell `ambiguous_language`; anything else
+ * `unknown_language`.
  */
 export function resolveLanguage(input: CellInput): Check<string> {
   if (typeof input !== 'string')

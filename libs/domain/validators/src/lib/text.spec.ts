@@ -1,4 +1,5 @@
-import { cleanText, extractDigits, lookupKey, mod97 } from './text';
+import fc from 'fast-check';
+import { cleanText, extractDigits, isPlaceholder, lookupKey, mod97, nameKey, normalizeName } from './text';
 
 describe('lookupKey', () => {
   it.each([
@@ -52,4 +53,75 @@ describe('cleanText', () => {
   ])('cleans %j to %j', (input, expected) => {
     expect(cleanText(input)).toBe(expected);
   });
+});
+
+describe('normalizeName', () => {
+  it.each([
+    ['Côte d’Ivoire', 'cote d ivoire'],
+    ["  RÉPUBLIQUE   fédérale d'Allemagne ", 'republique federale d allemagne'],
+    ['Weißrussland', 'weissrussland'],
+    ['WEIẞRUSSLAND', 'weissrussland'],
+    ['ΕΛΛΆΣ', 'ελλασ'],
+    ['المملكة المغربية', 'مملكه مغربيه'],
+    ['الإمارات العربية المتحدة', 'امارات عربيه متحده'],
+    ['الـسـعـوديـة', 'سعوديه'],
+    ['ڤنزويلا', 'فنزويلا'],
+    ['ال', 'ال'],
+    ['الالبانيا', 'بانيا'],
+  ])('reads %j as %j', (input, expected) => {
+    expect(normalizeName(input)).toBe(expected);
+  });
+
+  it('drops the Arabic article, however the alef and hamza are written', () => {
+    const keys = new Set(['المغرب', 'مغرب', 'ٱلمغرب', 'المَغْرِب', 'الـمـغـرب'].map(nameKey));
+    expect([...keys]).toEqual(['مغرب']);
+    expect(nameKey('ألمانيا')).toBe(nameKey('المانيا'));
+    expect(nameKey('العربية')).toBe(nameKey('عربيه'));
+  });
+
+  it('is idempotent, whatever the text', () => {
+    const arabic = fc.constantFrom(...'الأإآٱءؤئةهىيـًٌٍَُِّْ ڤکیھۀ'.split(''));
+    const mixed = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.string({
+        unit: fc.oneof(arabic, fc.constantFrom('ß', 'ẞ', 'Σ', 'ς', 'İ', 'ﬀ', 'é', ' ', '-', '.')),
+      }),
+    );
+    fc.assert(
+      fc.property(mixed, (text) => {
+        const once = normalizeName(text);
+        expect(normalizeName(once)).toBe(once);
+        expect(nameKey(text)).toBe(once.replace(/ /g, ''));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('never depends on case or accents', () => {
+    const latin = fc.string({
+      unit: fc.constantFrom(...'abcdeéèêëàâçîïôûüñöäßœ -'.split('')),
+      maxLength: 15,
+    });
+    fc.assert(
+      fc.property(latin, (text) => {
+        const plain = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+        expect(nameKey(text.toUpperCase())).toBe(nameKey(text));
+        expect(nameKey(plain)).toBe(nameKey(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('isPlaceholder', () => {
+  it.each(['N/A', 'n/a', 'N.A.', '#N/A', '#NA', '-', '--', '---', '—', '–', '.', '...', '?', '??', '- -', 'néant',
+    'NEANT', 'Aucun', 'aucune', 'NULL', 'null', 'None', 'Inconnu', 'non renseigné', 'sans objet', ' n / a ',
+    '\u200fN/A\u200f', 'لا يوجد', 'بدون'])('reads %j as "nothing here"', (input) => {
+    expect(isPlaceholder(input)).toBe(true);
+  }); // prettier-ignore
+
+  it.each(['NA', 'na', 'ND', 'non', 'no', 'x', '0', '00', 'Maroc', 'Casablanca', 'Nadia', 'Néerlandais', 'Andorre',
+    'Société Atlas', 'a@b.ma', '', '   ', 'N/A Conseil'])('reads %j as a value (or blank)', (input) => {
+    expect(isPlaceholder(input)).toBe(false);
+  }); // prettier-ignore
 });

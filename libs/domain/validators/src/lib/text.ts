@@ -169,3 +169,119 @@ export function lookupKey(text: string): string {
     .replace(NOT_KEY_CHARS, '')
     .normalize('NFC');
 }
+
+const TATWEEL = /\u0640/g;
+const NOT_NAME_CHARS = /[^\p{L}\p{M}\p{N}]+/gu;
+const NAME_LETTER_FORMS = /[\u0671\u0629\u0649\u06cc\u06a9\u06be\u06c1\u06a4\u03c2\u00df]/g;
+const NAME_BASE: Readonly<Record<string, string>> = {
+  ...ARABIC_BASE,
+  '\u06a4': '\u0641', // veh (ڤ, the Maghreb's "v") → faa
+  // where a word ends, or whether ẞ was capital, must not change a key
+  '\u03c2': '\u03c3', // Greek final sigma → sigma
+  '\u00df': 'ss', // ß (also from the capital ẞ) → ss, as upper-casing does
+};
+const ARABIC_ARTICLE = '\u0627\u0644'; // ال
+
+/**
+ * A name (country, language) as words to compare: lookupKey's folding — compatibility forms, case, diacritics,
+ * Arabic letter forms, tatweel, harakat — with the words kept (single spaces, no punctuation) and the
+ * Arabic article ال dropped from the front of each word, so that « المغرب » and « مغرب », « العربية » and
+ * « عربية » read alike. Idempotent.
+ */
+export function normalizeName(text: string): string {
+  const words = text
+    .normalize('NFKD')
+    .toUpperCase()
+    .toLowerCase()
+    .replace(MARKS, '')
+    .replace(NAME_LETTER_FORMS, (c) => NAME_BASE[c] ?? c)
+    .replace(TATWEEL, '')
+    .replace(NOT_NAME_CHARS, ' ')
+    .trim()
+    .split(' ');
+  const kept: string[] = [];
+  for (let word of words) {
+    // an article followed by at least two letters, or written apart (« ال سلفادور »)
+    while (word.length >= 4 && word.startsWith(ARABIC_ARTICLE)) word = word.slice(2);
+    if (word !== ARABIC_ARTICLE || words.length === 1) kept.push(word);
+  }
+  return kept.join(' ').normalize('NFC');
+}
+
+const SPACE = / /g;
+
+/** The key under which country and language names are indexed and looked up: normalizeName without spaces. */
+export function nameKey(text: string): string {
+  return normalizeName(text).replace(SPACE, '');
+}
+
+/** True for Arabic-script letters (U+0600–U+06FF, U+0750–U+077F, U+08A0–U+08FF). */
+export function isArabicLetter(c: number): boolean {
+  return (c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff);
+}
+
+/**
+ * What people type in a spreadsheet cell to say "nothing here": N/A, #N/A, néant, aucun, NULL, -, --, ?, …
+ * Compared case- and space-insensitively (accented and plain spellings are both listed). Two-letter country
+ * and language codes are never placeholders ("NA" is Namibia), nor is a yes/no word such as "non" or "x".
+ */
+const PLACEHOLDER_WORDS = [
+  'n/a', 'n/a.', 'n.a.', 'n.a', 'n / a', '#n/a', '#na', '#n/d', 'n/d', 'n.d.', '#null!', '#valeur!', '#value!', '#ref!',
+  'null', 'nil', 'none', 'nan', 'undefined', 'néant', 'neant', 'aucun', 'aucune', 'rien', 'vide', 'inconnu', 'inconnue',
+  'unknown', 'empty', 'sans', 'sans objet', 's/o', 'non renseigné', 'non renseigne', 'non renseignée', 'non renseignee',
+  'non communiqué', 'non communique', 'non applicable', 'not applicable', 'ninguno', 'ninguna', 'keine', 'keiner',
+  'لا يوجد', 'لا شيء', 'لا شئ', 'لا شىء', 'غير متوفر', 'غير معروف', 'بدون',
+]; // prettier-ignore
+const PLACEHOLDERS = new Set(PLACEHOLDER_WORDS.map((word) => word.normalize('NFC')));
+const FILLER = /^[\s\-‐‑‒–—―−_.…?¿/\\*#~=+]+$/;
+const LONGEST_PLACEHOLDER = Math.max(...PLACEHOLDER_WORDS.map((word) => word.length)) + 8;
+/** First characters a placeholder can have (ASCII only: any other first character is looked at further). */
+const PLACEHOLDER_START = new Uint8Array(0x80);
+for (const word of PLACEHOLDER_WORDS) {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) PLACEHOLDER_START[c] = PLACEHOLDER_START[word.toUpperCase().charCodeAt(0)] = 1;
+}
+for (const c of ' \t\n\r-_.?/\\*#~=+') PLACEHOLDER_START[c.charCodeAt(0)] = 1;
+/** The same beyond ASCII: the placeholders' own first letters and the dashes, ellipsis and ¿ of FILLER. */
+const PLACEHOLDER_START_BEYOND_ASCII = new Set([
+  ...PLACEHOLDER_WORDS.map((word) => word.charCodeAt(0)).filter((c) => c >= 0x80),
+  ...[...'‐‑‒–—―−…¿'].map((c) => c.charCodeAt(0)),
+]);
+
+const lowerAscii = (c: number): number => (c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
+const isWordStart = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/** The first three characters, lower-cased, of every placeholder that starts with a letter or '#'. */
+const PLACEHOLDER_PREFIXES = new Set<number>();
+for (const word of PLACEHOLDER_WORDS) {
+  if (word.length >= 3 && word.charCodeAt(1) < 0x80 && word.charCodeAt(2) < 0x80)
+    PLACEHOLDER_PREFIXES.add((word.charCodeAt(0) << 14) | (word.charCodeAt(1) << 7) | word.charCodeAt(2));
+}
+
+/** A cell that says "nothing here" (see PLACEHOLDER_WORDS); blank text is not a placeholder, just empty. */
+export function isPlaceholder(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > LONGEST_PLACEHOLDER) return false;
+  // Names, identifiers, e-mail addresses: their first three characters rule nearly all of them out at once
+  // (this runs for several fields of every imported row).
+  const c0 = text.charCodeAt(0);
+  if (c0 >= 0x80) {
+    if (!PLACEHOLDER_START_BEYOND_ASCII.has(c0) && !isSpace(c0) && !isInvisible(c0)) return false;
+  } else {
+    if (PLACEHOLDER_START[c0] === 0) return false;
+    if (isWordStart(c0) || c0 === 0x23) {
+      if (n < 3) return false;
+      const c1 = text.charCodeAt(1);
+      const c2 = text.charCodeAt(2);
+      if (c1 < 0x80 && c2 < 0x80) {
+        const prefix = (lowerAscii(c0) << 14) | (lowerAscii(c1) << 7) | lowerAscii(c2);
+        if (!PLACEHOLDER_PREFIXES.has(prefix)) return false;
+      }
+    }
+  }
+  const lower = text.toLowerCase();
+  if (PLACEHOLDERS.has(lower)) return true;
+  const clean = cleanText(lower);
+  if (!clean) return false;
+  if (FILLER.test(clean)) return true;
+  return clean !== lower && PLACEHOLDERS.has(clean);
+}

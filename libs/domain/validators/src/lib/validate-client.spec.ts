@@ -154,6 +154,50 @@ describe('validateClient', () => {
     ]);
   });
 
+  it('accepts a misspelt country with a warning naming it', () => {
+    const result = validateClient({ ...moroccan, country: 'Marrocco' });
+    expect(result.value?.country).toBe('MA');
+    expect(result.warnings).toEqual([{ field: 'country', code: 'country_near_match', hint: 'MA' }]);
+  });
+
+  it('reads placeholders (N/A, néant, -, ?) as empty cells, whatever the field', () => {
+    const result = validateClient({
+      ...moroccan,
+      iban: 'N/A',
+      contactLanguage: '-',
+      contactEmail: 'néant',
+      shareDocuments: '?',
+      accountingSoftwareId: '#N/A',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.value).toMatchObject({
+      iban: null,
+      contactLanguage: 'fr',
+      contactEmail: null,
+      shareDocuments: false,
+      accountingSoftwareId: null,
+    });
+    expect(fieldsOf({ ...moroccan, name: 'N/A', ice: 'Aucun', taxId: '--', language: '?' })).toEqual([
+      'name:required',
+      'ice:required',
+      'taxId:required',
+      'language:required',
+    ]);
+    expect(fieldsOf({ ...moroccan, country: 'n/a', city: '—' })).toEqual([
+      'city:required',
+      'country:required',
+    ]);
+    // a foreign client with "néant" in the Moroccan columns has left them empty
+    expect(validateClient({ ...french, ice: 'néant', taxId: 'N/A' }).errors).toEqual([]);
+  });
+
+  it('refuses identifiers made only of zeros', () => {
+    expect(fieldsOf({ ...moroccan, ice: '000000000000000', taxId: '0000000' })).toEqual([
+      'ice:all_zeros',
+      'taxId:all_zeros',
+    ]);
+  });
+
   it('limits the length of free text', () => {
     expect(fieldsOf({ ...moroccan, name: 'x'.repeat(161), city: 'y'.repeat(101) })).toEqual([
       'name:too_long(160)',
@@ -218,8 +262,10 @@ describe('parseBoolean', () => {
 });
 
 describe('helpers', () => {
-  it('treats spaces and invisible characters as blank', () => {
+  it('treats spaces, invisible characters and placeholders as blank', () => {
     expect(isBlank(' \u00a0\u200b')).toBe(true);
+    expect(isBlank(' N/A ')).toBe(true);
+    expect(isBlank('NA')).toBe(false);
     expect(isBlank(0)).toBe(false);
     expect(isBlank(undefined)).toBe(true);
   });

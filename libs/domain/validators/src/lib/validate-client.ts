@@ -11,7 +11,7 @@ import { resolveCountry } from './country';
 import { normalizeEmail } from './email';
 import { normalizeIban, normalizeIce, normalizeTaxId } from './identifiers';
 import { resolveLanguage } from './language';
-import { cleanText, isInvisible, isSpace } from './text';
+import { cleanText, isInvisible, isPlaceholder, isSpace } from './text';
 
 export interface ClientValidation {
   /** present exactly when `errors` is empty */
@@ -20,21 +20,24 @@ export interface ClientValidation {
   warnings: Warning[];
 }
 
-/** An empty cell: null, undefined, or text made only of spaces and invisible characters. */
+/**
+ * An empty cell: null, undefined, text made only of spaces and invisible characters, or a placeholder people
+ * type for "nothing" (N/A, #N/A, néant, aucun, NULL, -, ?: see isPlaceholder).
+ */
 export function isBlank(input: CellInput): boolean {
   if (input === null || input === undefined) return true;
   if (typeof input !== 'string') return false;
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
-    if (!isSpace(c) && !isInvisible(c)) return false;
+    if (!isSpace(c) && !isInvisible(c)) return isPlaceholder(input);
   }
   return true;
 }
 
-/** Required free text (name, address, city, contact name): cleaned, 1 to `max` characters. */
+/** Required free text (name, address, city, contact name): cleaned, 1 to `max` characters; N/A is empty. */
 export function normalizeText(input: CellInput, max: number): Check<string> {
   const text = cleanText(cellText(input));
-  if (!text) return fail('required');
+  if (!text || isPlaceholder(text)) return fail('required');
   // length in code points, so an Arabic or emoji-free name is not penalised by UTF-16 surrogates
   if (text.length > max && [...text].length > max) return fail('too_long', String(max));
   return ok(text);
@@ -50,7 +53,7 @@ export function normalizePostalCode(input: CellInput, country: string | undefine
   const n = cellNumber(input);
   if (n !== undefined && (!Number.isInteger(n) || n < 0)) return fail('invalid_format', country);
   const text = cleanText(cellText(input));
-  if (!text) return fail('required');
+  if (!text || isPlaceholder(text)) return fail('required');
   if (country === 'MA') {
     const compact = text.replace(SPACES, '');
     return MOROCCAN_POSTAL_CODE.test(compact) ? ok(compact) : fail('invalid_format', 'MA');
