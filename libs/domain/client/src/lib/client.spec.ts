@@ -84,7 +84,7 @@ describe('messages', () => {
       'Country — this name matches several countries: choose Congo - Kinshasa (CD) or Congo - Brazzaville (CG)',
     );
     expect(formatWarning('possible_email_typo', 'en', 'contactEmail', 'a@gmail.com')).toBe(
-      'Contact email — check the address: did you mean a@gmail.com?',
+      'Contact e-mail — check the address: did you mean a@gmail.com?',
     );
   });
 

@@ -53,7 +53,7 @@ export const FIELD_LABELS: { readonly [K in FieldKey]: { readonly [L in LabelLan
   language: { fr: 'Langue', en: 'Language', ar: 'اللغة' },
   contactName: { fr: 'Contact', en: 'Contact', ar: 'جهة الاتصال' },
   contactLanguage: { fr: 'Langue contact', en: 'Contact language', ar: 'لغة جهة الاتصال' },
-  contactEmail: { fr: 'E-mail du contact', en: 'Contact email', ar: 'البريد الإلكتروني لجهة الاتصال' },
+  contactEmail: { fr: 'E-mail du contact', en: 'Contact e-mail', ar: 'البريد الإلكتروني لجهة الاتصال' },
   shareDocuments: {
     fr: 'Partager les documents avec votre cabinet comptable',
     en: 'Share documents with your accounting firm',

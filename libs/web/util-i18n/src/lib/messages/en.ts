@@ -1,7 +1,17 @@
 import type { Messages } from './messages';
 import type { fr } from './fr';
 
-/** English messages: same shape as `fr` — the compiler rejects a missing or extra key. */
+/**
+ * English messages: same shape as `fr` — the compiler rejects a missing or extra key.
+ *
+ * Glossary (one term per notion, everywhere):
+ * - "e-mail" (hyphenated, as in the French UI); "e-mail address"; "Contact e-mail".
+ * - "client": the firm's client company; "firm": the accounting firm; "accounting software", and a
+ *   "configuration" of it for the firm.
+ * - "archive" / "restore" (a client); "invite" (send the activation e-mail).
+ * - "required"; numbers before the noun: "5 clients", "7 or 8 digits" (never "Clients: 5").
+ * - Curly quotes “…” around a quoted name; "Try again" after a failed load.
+ */
 export const en: Messages<typeof fr> = {
   app: {
     name: 'Passerelle',
@@ -216,7 +226,6 @@ export const en: Messages<typeof fr> = {
       contact: 'Contact',
       sharing: 'Document sharing',
     },
-    moroccoHint: 'Required for a Moroccan company',
     iceHint: '15 digits — required for a Moroccan company',
     iceHintAbroad: 'Only for a Moroccan company',
     languageHint: 'The company’s language',
@@ -234,7 +243,6 @@ export const en: Messages<typeof fr> = {
     fixErrors: 'Fix the highlighted fields before saving.',
     savedWithWarnings: '{done}. Please check: {warnings}',
     notFound: 'This client cannot be found.',
-    loadError: 'The client could not be loaded.',
     saving: 'Saving…',
   },
   clientPage: {

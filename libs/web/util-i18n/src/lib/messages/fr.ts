@@ -2,6 +2,14 @@
  * French messages: the source of truth for the UI's keys (French is the default language).
  * Every other language is typed from this object (see `Messages`), so a key added here and
  * forgotten elsewhere is a compile error. Group keys by feature; `{name}` is a parameter.
+ *
+ * Glossaire (un terme par notion, partout) :
+ * - « e-mail » (jamais « email », « mail » ni « courriel ») ; « adresse e-mail » ; « E-mail du contact ».
+ * - « client » : l'entreprise cliente du cabinet ; « fiche » : sa page ; « cabinet » : le cabinet comptable.
+ * - « logiciel de comptabilité » ; une « configuration » en est le réglage pour le cabinet.
+ * - « archiver » / « restaurer » (un client) ; « inviter » (envoyer l'e-mail d'activation).
+ * - « obligatoire » ; les nombres avant le nom : « 5 clients », « 7 ou 8 chiffres » (jamais « Clients : 5 »).
+ * - Guillemets français « … » autour d'un nom cité ; « Réessayer » après un échec de chargement.
  */
 export const fr = {
   app: {
@@ -48,7 +56,7 @@ export const fr = {
     },
     validation: {
       required: 'Ce champ est obligatoire.',
-      email: "L'adresse e-mail n'est pas valide.",
+      email: 'L’adresse e-mail n’est pas valide.',
       passwordLength: 'Le mot de passe doit contenir au moins {min} caractères.',
       passwordRepeated: 'Un seul caractère répété n’est pas un mot de passe : variez les caractères.',
     },
@@ -218,7 +226,6 @@ export const fr = {
       contact: 'Contact',
       sharing: 'Partage des documents',
     },
-    moroccoHint: 'Obligatoire pour une entreprise marocaine',
     iceHint: '15 chiffres — obligatoire pour une entreprise marocaine',
     iceHintAbroad: 'Uniquement pour une entreprise marocaine',
     languageHint: 'Langue de l’entreprise',
@@ -236,7 +243,6 @@ export const fr = {
     fixErrors: 'Corrigez les champs signalés avant d’enregistrer.',
     savedWithWarnings: '{done}. À vérifier : {warnings}',
     notFound: 'Ce client est introuvable.',
-    loadError: 'Le client n’a pas pu être chargé.',
     saving: 'Enregistrement…',
   },
   clientPage: {
@@ -306,7 +312,7 @@ export const fr = {
     empty: 'Aucun logiciel configuré pour le moment.',
     loadError: 'Les configurations n’ont pas pu être chargées.',
     required: 'Ce champ est obligatoire.',
-    invalidEmail: 'L’adresse e-mail est invalide.',
+    invalidEmail: 'L’adresse e-mail n’est pas valide.',
   },
   documents: {
     title: 'Documents',
