@@ -35,6 +35,7 @@ export class CardTemplate {}
         <li
           class="card"
           pslRovingItem
+          tabindex="-1"
           [attr.data-testid]="itemTestId()"
           (click)="opened.emit(item)"
           (keydown.enter)="onEnter($event, item)"
