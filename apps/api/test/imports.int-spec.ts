@@ -684,6 +684,60 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
     expect(health.status).toBe(200);
   });
 
+  it('lets the user pick another header row or sheet, and refuses steps out of order', async () => {
+    const bytes = await workbookBuffer((wb) => {
+      const first = wb.addWorksheet('Notes');
+      first.addRow(['Raison sociale', 'Ville']);
+      first.addRow(['Atlas', 'Rabat']);
+      const second = wb.addWorksheet('Clients');
+      second.addRow(['Export du 3 mars']);
+      second.addRow(FR_HEADERS);
+      second.addRow(clientRow());
+    });
+    const batch = await uploadAndParse(firmA, bytes, 'deux-feuilles.xlsx');
+    expect(batch).toMatchObject({
+      sheets: ['Notes', 'Clients'],
+      sheet: 'Notes',
+      headerRow: 1,
+      headers: ['Raison sociale', 'Ville'],
+    });
+    const early = await firmA.post(`/api/imports/${batch.id}/import`, { mode: 'valid_only' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'import_not_ready' });
+    expect(early.body.message).toContain('mapping');
+
+    const header = await firmA.request('put', `/api/imports/${batch.id}/layout`, { headerRow: 2 });
+    expect(header.status).toBe(200);
+    expect(header.body).toMatchObject({
+      status: 'mapping',
+      headerRow: 2,
+      headers: ['Atlas', 'Rabat'],
+      sampleRows: [],
+    });
+
+    const sheet = await firmA.request('put', `/api/imports/${batch.id}/layout`, { sheet: 'Clients' });
+    expect(sheet.status).toBe(200);
+    const reparsed = await settled(firmA, batch.id);
+    expect(reparsed).toMatchObject({
+      status: 'mapping',
+      sheet: 'Clients',
+      headerRow: 2,
+      headers: FR_HEADERS,
+    });
+    expect(reparsed.sampleRows).toHaveLength(1);
+    const checked = await checkBatch(firmA, batch.id);
+    expect(checked.summary).toMatchObject({ rows: 1, valid: 1 });
+    expect(checked.progress).toEqual({ done: 1, total: 1 });
+
+    const missing = await firmA.request('put', `/api/imports/${batch.id}/layout`, { sheet: 'Absente' });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      code: 'sheet_not_found',
+      message: 'La feuille « Absente » n’existe pas dans ce classeur.',
+    });
+    expect((await settled(firmA, batch.id)).status).toBe('checked');
+  });
+
   it('keeps batches to their firm: another firm gets 404 everywhere', async () => {
     const batch = await uploadAndParse(firmA, await xlsx([FR_HEADERS, clientRow()]), 'prive.xlsx');
     expect((await firmB.get(`/api/imports/${batch.id}`)).status).toBe(404);

@@ -20,7 +20,7 @@ import { importStore } from './import-store';
 import { mappingState } from './mapping-state';
 import type { SheetRow } from './reading/cells';
 import { ImportFileError } from './reading/file-error';
-import { ImportThread } from './thread/import-thread';
+import { withImportThread, type ImportThread } from './thread/import-thread';
 import type { ReadSummary } from './thread/thread-main';
 import { clientWriter, importKey, type DraftRow } from './writing/client-writer';
 
@@ -70,6 +70,25 @@ async function currentBatch(
   return batch && batch.revision === payload.revision && batch.status === status ? batch : null;
 }
 
+/** The batch was asked something else (another sheet, mapping or check) while this step ran: it stops. */
+class StaleStep extends Error {}
+
+/** Writes one batch of a step's output, unless the batch has moved on to a later revision meanwhile. */
+async function writeIfCurrent(
+  tenancy: Tenancy,
+  payload: ImportJobPayload,
+  write: (em: EntityManager) => Promise<void>,
+): Promise<void> {
+  await tenancy.forFirm(payload.firmId, async (em) => {
+    const rows: { revision: number }[] = await em.query(
+      `SELECT revision FROM import_batch WHERE id = $1 FOR SHARE`,
+      [payload.batchId],
+    );
+    if (rows[0]?.revision !== payload.revision) throw new StaleStep();
+    await write(em);
+  });
+}
+
 async function failBatch(
   tenancy: Tenancy,
   payload: ImportJobPayload,
@@ -115,60 +134,74 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     const limits = readLimits(this.config);
     if (!batch.fileId) return;
     const fileId = batch.fileId;
-    const thread = new ImportThread();
-    try {
-      // A copy the thread takes over (a small Buffer may share its memory with Node's pool).
-      const bytes = new Uint8Array(await readAll(this.files.open(firmId, fileId), limits.maxBytes));
-      const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
-        bytes.buffer,
-      ]);
-      await this.tenancy.forFirm(firmId, (em) => importStore.deleteRows(em, batchId));
-      // The next batch crosses over from the thread while this one is written.
-      const pull = (offset: number) =>
-        offset < read.rowCount
-          ? thread.call<SheetRow[]>('rows', { offset, limit: IMPORT_TUNING.rowsPerBatch })
-          : Promise.resolve([]);
-      let next = ahead(pull(0));
-      for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
-        const rows = await next;
-        next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
-        await this.tenancy.forFirm(firmId, (em) => importStore.insertRows(em, batchId, firmId, rows));
-        await this.progress.report(firmId, batchId, offset + rows.length, read.rowCount);
-      }
-      const outcome = await this.tenancy.forFirm(firmId, async (em) => {
-        const current = await importStore.findBatch(em, batchId, true);
-        if (!current || current.revision !== payload.revision) return 'stale';
-        const state = await mappingState(em, current, limits.headerSearchRows, current.headerRow);
-        if ((state.summary?.rows ?? 0) > limits.maxDataRows) return 'too_many_rows';
-        await importStore.updateBatch(em, batchId, {
-          ...state,
-          status: 'mapping',
-          format: read.format,
-          encoding: read.encoding ?? null,
-          delimiter: read.delimiter ?? null,
-          sheets: read.sheets,
-          sheet: read.sheet,
-          rowCount: read.rowCount,
-          progressDone: read.rowCount,
-          progressTotal: read.rowCount,
-          errorCode: null,
-          errorHint: null,
+    await withImportThread(async (thread: ImportThread) => {
+      try {
+        // A copy the thread takes over (a small Buffer may share its memory with Node's pool).
+        const bytes = new Uint8Array(await readAll(this.files.open(firmId, fileId), limits.maxBytes));
+        const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
+          bytes.buffer,
+        ]);
+        await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteRows(em, batchId));
+        // The next batch crosses over from the thread while this one is written.
+        const pull = (offset: number) =>
+          offset < read.rowCount
+            ? thread.call<SheetRow[]>('rows', { offset, limit: IMPORT_TUNING.rowsPerBatch })
+            : Promise.resolve([]);
+        let next = ahead(pull(0));
+        for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
+          const rows = await next;
+          next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
+          await writeIfCurrent(this.tenancy, payload, (em) =>
+            importStore.insertRows(em, batchId, firmId, rows),
+          );
+          await this.progress.report(firmId, batchId, offset + rows.length, read.rowCount);
+        }
+        const outcome = await this.tenancy.forFirm(firmId, async (em) => {
+          const current = await importStore.findBatch(em, batchId, true);
+          if (!current || current.revision !== payload.revision) return 'stale';
+          const state = await mappingState(em, current, limits.headerSearchRows, current.headerRow);
+          if ((state.summary?.rows ?? 0) > limits.maxDataRows) return 'too_many_rows';
+          await importStore.updateBatch(em, batchId, {
+            ...state,
+            status: 'mapping',
+            format: read.format,
+            encoding: read.encoding ?? null,
+            delimiter: read.delimiter ?? null,
+            sheets: read.sheets,
+            sheet: read.sheet,
+            rowCount: read.rowCount,
+            progressDone: read.rowCount,
+            progressTotal: read.rowCount,
+            errorCode: null,
+            errorHint: null,
+          });
+          return 'ok';
         });
-        return 'ok';
-      });
-      if (outcome === 'too_many_rows') throw new ImportFileError('too_many_rows', String(limits.maxDataRows));
-    } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error;
-      await this.tenancy.forFirm(firmId, async (em) => {
-        await importStore.deleteRows(em, batchId);
-        await importStore.updateBatch(em, batchId, { fileId: null });
-      });
-      await this.files.remove(firmId, [fileId]);
-      await failBatch(this.tenancy, payload, error.code, error.hint);
-    } finally {
-      this.progress.finish(batchId);
-      await thread.close();
-    }
+        if (outcome === 'too_many_rows')
+          throw new ImportFileError('too_many_rows', String(limits.maxDataRows));
+      } catch (error) {
+        if (error instanceof StaleStep) return;
+        if (!(error instanceof ImportFileError)) throw error;
+        // A refused file is not kept: its rows and bytes go, the batch keeps the reason.
+        try {
+          await writeIfCurrent(this.tenancy, payload, async (em) => {
+            await importStore.deleteRows(em, batchId);
+            await importStore.updateBatch(em, batchId, {
+              fileId: null,
+              status: 'failed',
+              errorCode: error.code,
+              errorHint: error.hint ?? null,
+            });
+          });
+        } catch (stale) {
+          if (stale instanceof StaleStep) return;
+          throw stale;
+        }
+        await this.files.remove(firmId, [fileId]);
+      } finally {
+        this.progress.finish(batchId);
+      }
+    });
   }
 }
 
@@ -198,62 +231,65 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     const headerRow = batch.headerRow;
     const total = batch.summary?.rows ?? 0;
     const software = await this.tenancy.forFirm(firmId, softwareIndex);
-    const thread = new ImportThread();
     const summary: ImportSummary = emptySummary();
     const keyed: { row: number; ice?: string; email?: string }[] = [];
-    try {
-      await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
-      await this.tenancy.forFirm(firmId, (em) => importStore.deleteIssues(em, batchId));
-      const read = (after: number) =>
-        this.tenancy.forFirm(firmId, (em) =>
-          importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch),
-        );
-      let done = 0;
-      let rows = await read(headerRow);
-      while (rows.length > 0) {
-        // The thread checks this batch while the next one is read.
-        const checking = ahead(thread.call<CheckedRow[]>('check.rows', { rows }));
-        const next = ahead(read(rows[rows.length - 1].row));
-        const results = await checking;
-        const issues: (RowIssue & { seq: number })[] = [];
-        for (const result of results) {
-          if (result.example) continue;
-          summary.rows++;
-          if (result.valid) summary.valid++;
-          else summary.invalid++;
-          if (result.issues.some((issue) => issue.severity === 'warning')) summary.warnings++;
-          if (result.issues.some((issue) => issue.code === 'duplicate_in_file')) summary.duplicates++;
-          result.issues.forEach((issue, seq) => issues.push({ ...issue, seq }));
-          if (result.valid) keyed.push({ row: result.row, ice: result.ice, email: result.email });
+    await withImportThread(async (thread: ImportThread) => {
+      try {
+        await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
+        await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteIssues(em, batchId));
+        const read = (after: number) =>
+          this.tenancy.forFirm(firmId, (em) =>
+            importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch),
+          );
+        let done = 0;
+        let rows = await read(headerRow);
+        while (rows.length > 0) {
+          // The thread checks this batch while the next one is read.
+          const checking = ahead(thread.call<CheckedRow[]>('check.rows', { rows }));
+          const next = ahead(read(rows[rows.length - 1].row));
+          const results = await checking;
+          const issues: (RowIssue & { seq: number })[] = [];
+          for (const result of results) {
+            if (result.example) continue;
+            summary.rows++;
+            if (result.valid) summary.valid++;
+            else summary.invalid++;
+            if (result.issues.some((issue) => issue.severity === 'warning')) summary.warnings++;
+            if (result.issues.some((issue) => issue.code === 'duplicate_in_file')) summary.duplicates++;
+            result.issues.forEach((issue, seq) => issues.push({ ...issue, seq }));
+            if (result.valid) keyed.push({ row: result.row, ice: result.ice, email: result.email });
+          }
+          await writeIfCurrent(this.tenancy, payload, (em) =>
+            importStore.insertIssues(em, batchId, firmId, issues),
+          );
+          done += rows.length;
+          await this.progress.report(firmId, batchId, Math.min(done, total), total);
+          rows = await next;
         }
-        await this.tenancy.forFirm(firmId, (em) => importStore.insertIssues(em, batchId, firmId, issues));
-        done += rows.length;
-        await this.progress.report(firmId, batchId, Math.min(done, total), total);
-        rows = await next;
-      }
-      await this.tenancy.forFirm(firmId, async (em) => {
-        const current = await importStore.findBatch(em, batchId, true);
-        if (!current || current.revision !== payload.revision) return;
-        const skips = await existingClients(em, batch.fileSha256, keyed);
-        await importStore.insertIssues(em, batchId, firmId, skips);
-        summary.toSkip = skips.length;
-        summary.duplicates += skips.length;
-        summary.toCreate = summary.valid - summary.toSkip;
-        await importStore.updateBatch(em, batchId, {
-          status: 'checked',
-          summary,
-          progressDone: total,
-          progressTotal: total,
-          checkedAt: new Date(),
+        await this.tenancy.forFirm(firmId, async (em) => {
+          const current = await importStore.findBatch(em, batchId, true);
+          if (!current || current.revision !== payload.revision) return;
+          const skips = await existingClients(em, batch.fileSha256, keyed);
+          await importStore.insertIssues(em, batchId, firmId, skips);
+          summary.toSkip = skips.length;
+          summary.duplicates += skips.length;
+          summary.toCreate = summary.valid - summary.toSkip;
+          await importStore.updateBatch(em, batchId, {
+            status: 'checked',
+            summary,
+            progressDone: total,
+            progressTotal: total,
+            checkedAt: new Date(),
+          });
         });
-      });
-    } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error;
-      await failBatch(this.tenancy, payload, error.code, error.hint);
-    } finally {
-      this.progress.finish(batchId);
-      await thread.close();
-    }
+      } catch (error) {
+        if (error instanceof StaleStep) return;
+        if (!(error instanceof ImportFileError)) throw error;
+        await failBatch(this.tenancy, payload, error.code, error.hint);
+      } finally {
+        this.progress.finish(batchId);
+      }
+    });
   }
 }
 
@@ -331,83 +367,83 @@ export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit 
     const headerRow = batch.headerRow;
     const summary = batch.summary ?? emptySummary();
     const total = summary.toCreate;
-    const thread = new ImportThread();
-    try {
-      await this.tenancy.forFirm(firmId, async (em) => {
-        const software = await softwareIndex(em);
-        const excluded = await importStore.excludedRows(em, batchId);
-        await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: false });
-        await clientWriter.beginBulk(em);
-        const context = {
-          firmId,
-          userId: payload.userId,
-          batchId,
-          fileName: batch.fileName,
-          fileSha256: batch.fileSha256,
-        };
-        let after = headerRow;
-        let considered = 0;
-        let created = 0;
-        const timing = { read: 0, validate: 0, insert: 0, search: 0 };
-        let mark = performance.now();
-        const lap = (stage: keyof typeof timing) => {
-          const now = performance.now();
-          timing[stage] += now - mark;
-          mark = now;
-        };
-        const draftsOf = (rows: SheetRow[]): Promise<DraftRow[]> => {
-          const wanted = rows.filter((row) => !excluded.has(row.row));
-          return wanted.length
-            ? thread.call<DraftRow[]>('check.drafts', { rows: wanted })
-            : Promise.resolve([]);
-        };
-        let rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
-        let drafting = ahead(draftsOf(rows));
-        lap('read');
-        while (rows.length > 0) {
-          after = rows[rows.length - 1].row;
-          const drafts = await drafting;
-          lap('validate');
-          rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
-          // The thread prepares the next batch while this one is inserted.
-          drafting = ahead(draftsOf(rows));
+    await withImportThread(async (thread: ImportThread) => {
+      try {
+        await this.tenancy.forFirm(firmId, async (em) => {
+          const software = await softwareIndex(em);
+          const excluded = await importStore.excludedRows(em, batchId);
+          await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: false });
+          await clientWriter.beginBulk(em);
+          const context = {
+            firmId,
+            userId: payload.userId,
+            batchId,
+            fileName: batch.fileName,
+            fileSha256: batch.fileSha256,
+          };
+          let after = headerRow;
+          let considered = 0;
+          let created = 0;
+          const timing = { read: 0, validate: 0, insert: 0, search: 0 };
+          let mark = performance.now();
+          const lap = (stage: keyof typeof timing) => {
+            const now = performance.now();
+            timing[stage] += now - mark;
+            mark = now;
+          };
+          const draftsOf = (rows: SheetRow[]): Promise<DraftRow[]> => {
+            const wanted = rows.filter((row) => !excluded.has(row.row));
+            return wanted.length
+              ? thread.call<DraftRow[]>('check.drafts', { rows: wanted })
+              : Promise.resolve([]);
+          };
+          let rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
+          let drafting = ahead(draftsOf(rows));
           lap('read');
-          considered += drafts.length;
-          created += (await clientWriter.insert(em, context, drafts)).length;
-          lap('insert');
-          await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
-        }
-        await clientWriter.finishBulk(em, batchId);
-        lap('search');
-        const ms = (stage: keyof typeof timing) => `${stage} ${Math.round(timing[stage])} ms`;
-        logger.log(
-          `import ${batchId}: ${created} clients (${ms('read')}, ${ms('validate')}, ${ms('insert')}, ${ms('search')})`,
-        );
-        await em.query(
-          `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
+          while (rows.length > 0) {
+            after = rows[rows.length - 1].row;
+            const drafts = await drafting;
+            lap('validate');
+            rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
+            // The thread prepares the next batch while this one is inserted.
+            drafting = ahead(draftsOf(rows));
+            lap('read');
+            considered += drafts.length;
+            created += (await clientWriter.insert(em, context, drafts)).length;
+            lap('insert');
+            await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
+          }
+          await clientWriter.finishBulk(em, batchId);
+          lap('search');
+          const ms = (stage: keyof typeof timing) => `${stage} ${Math.round(timing[stage])} ms`;
+          logger.log(
+            `import ${batchId}: ${created} clients (${ms('read')}, ${ms('validate')}, ${ms('insert')}, ${ms('search')})`,
+          );
+          await em.query(
+            `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
            VALUES ($1, $2, 'import.completed', 'import_batch', $3, $4)`,
-          [firmId, payload.userId, batchId, { fileName: batch.fileName, created, mode: payload.mode }],
-        );
-        if (batch.savedMappingId) {
-          await em.query(`UPDATE import_mapping SET last_used_at = now() WHERE id = $1`, [
-            batch.savedMappingId,
-          ]);
-        }
-        await importStore.updateBatch(em, batchId, {
-          status: 'imported',
-          summary: { ...summary, created, skipped: summary.rows - created },
-          progressDone: total,
-          progressTotal: total,
-          importedAt: new Date(),
+            [firmId, payload.userId, batchId, { fileName: batch.fileName, created, mode: payload.mode }],
+          );
+          if (batch.savedMappingId) {
+            await em.query(`UPDATE import_mapping SET last_used_at = now() WHERE id = $1`, [
+              batch.savedMappingId,
+            ]);
+          }
+          await importStore.updateBatch(em, batchId, {
+            status: 'imported',
+            summary: { ...summary, created, skipped: summary.rows - created },
+            progressDone: total,
+            progressTotal: total,
+            importedAt: new Date(),
+          });
         });
-      });
-    } catch (error) {
-      if (!(error instanceof QueryFailedError) && !(error instanceof ImportFileError)) throw error;
-      logger.error(`import ${batchId} failed and was rolled back: ${error.message}`);
-      await failBatch(this.tenancy, payload, 'import_failed');
-    } finally {
-      this.progress.finish(batchId);
-      await thread.close();
-    }
+      } catch (error) {
+        if (!(error instanceof QueryFailedError) && !(error instanceof ImportFileError)) throw error;
+        logger.error(`import ${batchId} failed and was rolled back: ${error.message}`);
+        await failBatch(this.tenancy, payload, 'import_failed');
+      } finally {
+        this.progress.finish(batchId);
+      }
+    });
   }
 }

@@ -176,6 +176,9 @@ export class ImportsService {
       const batch = await findBatch(em, id, true);
       assertStatus(batch, ['mapping', 'checked']);
       const revision = batch.revision + 1;
+      if (options.sheet !== undefined && !batch.sheets.includes(options.sheet)) {
+        throw new AppError(HttpStatus.BAD_REQUEST, 'sheet_not_found', undefined, options.sheet);
+      }
       if (options.sheet !== undefined && options.sheet !== batch.sheet) {
         await importStore.updateBatch(em, id, {
           status: 'parsing',

@@ -37,6 +37,29 @@ function workspaceRoot(from: string): string {
   throw new Error('workspace root not found');
 }
 
+/** At most this many import threads per process (each may grow to its heap cap); the others queue. */
+export const MAX_IMPORT_THREADS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` with a new import thread once one of the process's slots is free; always closes it. */
+export async function withImportThread<T>(
+  work: (thread: ImportThread) => Promise<T>,
+  options: ThreadOptions = DEFAULT_THREAD_OPTIONS,
+): Promise<T> {
+  if (running >= MAX_IMPORT_THREADS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  const thread = new ImportThread(options);
+  try {
+    return await work(thread);
+  } finally {
+    await thread.close();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 /**
  * One worker thread for one import task: the file is parsed (and rows checked) there, off the event loop,
  * under a heap cap. A thread that runs out of memory or time is terminated and the task fails with
