@@ -34,9 +34,10 @@ const ALL_ZEROS = /^0+$/;
 
 function checkIceDigits(digits: string): Check<string> {
   if (digits.length !== ICE_LENGTH) return fail('invalid_length', String(ICE_LENGTH));
-  if (ALL_ZEROS.test(digits)) return fail('all_zeros');
   // 15 digits stay below 2^53: plain arithmetic is exact.
-  if (Number(digits) % 97 !== 0 || digits.endsWith('00')) return fail('invalid_checksum');
+  const value = Number(digits);
+  if (value === 0) return fail('all_zeros');
+  if (value % 97 !== 0 || digits.endsWith('00')) return fail('invalid_checksum');
   return ok(digits);
 }
 
@@ -85,7 +86,7 @@ export function normalizeTaxId(input: CellInput): Check<string> {
   }
   if (digits.length < 7 || digits.length > 8) return fail('invalid_length', '7-8');
   // no check digit to catch it: a row of zeros is what people type when they do not have the number
-  if (ALL_ZEROS.test(digits)) return fail('all_zeros');
+  if (digits.charCodeAt(0) === 0x30 && ALL_ZEROS.test(digits)) return fail('all_zeros');
   return ok(digits);
 }
 

@@ -66,19 +66,20 @@ let otherLanguageNames: Set<string> | undefined;
 function isOtherLanguageName(key: string): boolean {
   if (!otherLanguageNames) {
     const names = new Set<string>();
-    const codes = ISO_639_1.split(' ');
-    const addName = (locale: string, code: string) => {
+    const addNames = (locale: string, codes: readonly string[]) => {
       try {
-        const name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(code);
-        if (name) names.add(nameKey(name));
+        const display = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+        for (const code of codes) {
+          const name = display.of(code);
+          if (name) names.add(nameKey(name));
+        }
       } catch {
         // a runtime without data for this locale recognises fewer names; the answer stays an error
       }
     };
-    for (const code of codes) {
-      for (const locale of ['fr', 'en', 'ar', 'es', 'de']) addName(locale, code);
-      addName(code, code);
-    }
+    const codes = ISO_639_1.split(' ');
+    for (const locale of ['fr', 'en', 'ar', 'es', 'de']) addNames(locale, codes);
+    for (const code of codes) addNames(code, [code]);
     otherLanguageNames = names;
   }
   return otherLanguageNames.has(key);
