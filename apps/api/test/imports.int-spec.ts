@@ -18,6 +18,11 @@ import {
 import { forgeDeclaredSize, oleFile, rawXlsx, workbookBuffer } from './support/spreadsheets';
 import { ApiClient, createContext, createHttpApp, testConfig } from './support/test-app';
 
+/** The bytes as exceljs's typings want them (an ArrayBuffer of exactly these bytes). */
+function arrayBufferOf(bytes: Buffer): ArrayBuffer {
+  return new Uint8Array(bytes).buffer;
+}
+
 /** A valid 24-digit Moroccan RIB (bank 007, locality 780). */
 function makeRib(seed: number): string {
   const base = `007780${String(seed).padStart(16, '0')}`;
@@ -139,7 +144,7 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
         expect(file.status).toBe(200);
         expect(file.type).toContain('spreadsheetml');
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(file.body);
+        await wb.xlsx.load(arrayBufferOf(file.body));
         expect(wb.worksheets.map((ws) => ws.name)).toEqual(sheetNames);
         const ws = wb.getWorksheet('Clients');
         expect(ws?.getRow(1).getCell(1).value).toBe(first);
@@ -172,7 +177,7 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
 
       for (const lang of ['fr', 'en', 'ar'] as const) {
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load((await download(firmA, `/api/imports/template?lang=${lang}`)).body);
+        await wb.xlsx.load(arrayBufferOf((await download(firmA, `/api/imports/template?lang=${lang}`)).body));
         const rows = [clientRow(), clientRow({ country: 'المغرب', language: 'Arabe' })];
         for (const row of rows) wb.getWorksheet('Clients')?.addRow(row);
         const batch = await uploadAndParse(
