@@ -42,3 +42,16 @@ export type DocumentDelivery = Schemas['DocumentDeliveryDto'];
 export type DocumentPage = Schemas['DocumentPageDto'];
 export type UploadedDocument = Schemas['UploadedDocumentDto'];
 export type UploadResult = Schemas['UploadResultDto'];
+// Activation (issue 9)
+export type InvitationDto = Schemas['InvitationDto'];
+export type InvitationStatus = InvitationDto['status'];
+export type InvitationPage = Schemas['InvitationPageDto'];
+export type ListInvitationsQuery = NonNullable<operations['Invitations_list']['parameters']['query']>;
+export type BulkInvitationRequest = Schemas['BulkInvitationDto'];
+export type BulkClientFilter = Schemas['BulkClientFilterDto'];
+export type BulkCreated = Schemas['BulkCreatedDto'];
+export type BulkProgress = Schemas['BulkProgressDto'];
+export type BulkSkippedClient = Schemas['BulkSkippedClientDto'];
+export type PublicInvitation = Schemas['PublicInvitationDto'];
+export type AcceptInvitationRequest = Schemas['AcceptInvitationDto'];
+export type ClientFolder = Schemas['ClientFolderDto'];

@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
-import { authGuard, guestGuard } from '@passerelle/web-data-access-auth';
+import { authGuard, clientGuard, guestGuard, staffGuard } from '@passerelle/web-data-access-auth';
+import { devOutboxGuard } from '@passerelle/web-data-access-invitations';
 import type { TranslationKey } from '@passerelle/web-util-i18n';
 import type { ComingSoonData } from './coming-soon/coming-soon-page';
 import { PublicLayout } from './public-layout/public-layout';
@@ -15,7 +16,8 @@ const comingSoon = (path: string, data: ComingSoonData): Route => ({
 export const appRoutes: Route[] = [
   {
     path: '',
-    canActivate: [authGuard],
+    // A client user has its own space (/folder), not the firm's pages.
+    canActivate: [authGuard, staffGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       {
@@ -25,15 +27,27 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
       },
       {
+        // Before `clients`: "Open client folder" composes the folder and documents features here.
+        path: 'clients/:id/folder',
+        title: 'folder.staffTitle' satisfies TranslationKey,
+        loadComponent: () => import('./folder/staff-folder-page').then((m) => m.StaffFolderPage),
+      },
+      {
         path: 'clients',
         loadChildren: () => import('@passerelle/web-feature-clients').then((m) => m.clientsRoutes),
       },
       comingSoon('imports', { titleKey: 'nav.imports', textKey: 'comingSoon.imports', icon: 'upload_file' }),
-      comingSoon('invitations', {
-        titleKey: 'nav.invitations',
-        textKey: 'comingSoon.invitations',
-        icon: 'forward_to_inbox',
-      }),
+      {
+        path: 'invitations',
+        title: 'invitations.title' satisfies TranslationKey,
+        loadComponent: () => import('@passerelle/web-feature-invitations').then((m) => m.InvitationsPage),
+      },
+      {
+        path: 'dev/outbox',
+        title: 'outbox.title' satisfies TranslationKey,
+        canActivate: [devOutboxGuard],
+        loadComponent: () => import('@passerelle/web-feature-invitations').then((m) => m.DevOutboxPage),
+      },
       {
         path: 'account',
         title: 'account.title' satisfies TranslationKey,
@@ -43,6 +57,18 @@ export const appRoutes: Route[] = [
         path: 'settings',
         title: 'settings.title' satisfies TranslationKey,
         loadComponent: () => import('@passerelle/web-feature-settings').then((m) => m.SettingsPage),
+      },
+    ],
+  },
+  {
+    path: 'folder',
+    canActivate: [clientGuard],
+    loadComponent: () => import('./client-shell/client-shell').then((m) => m.ClientShell),
+    children: [
+      {
+        path: '',
+        title: 'folder.title' satisfies TranslationKey,
+        loadComponent: () => import('./folder/client-space-page').then((m) => m.ClientSpacePage),
       },
     ],
   },
@@ -57,6 +83,13 @@ export const appRoutes: Route[] = [
         title: 'auth.login.title' satisfies TranslationKey,
         canActivate: [guestGuard],
         loadComponent: () => import('@passerelle/web-feature-auth').then((m) => m.LoginPage),
+      },
+      {
+        // The link of the invitation e-mail: no session needed, signed in or not.
+        path: 'invitation/:token',
+        title: 'acceptInvitation.title' satisfies TranslationKey,
+        loadComponent: () =>
+          import('@passerelle/web-feature-invitations').then((m) => m.AcceptInvitationPage),
       },
       {
         path: 'signup',

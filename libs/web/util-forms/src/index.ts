@@ -1,1 +1,2 @@
 export { emailAddress, newPassword, PASSWORD_MIN_LENGTH } from './lib/validators';
+export { applyServerErrors, fieldErrorText } from './lib/form-errors';

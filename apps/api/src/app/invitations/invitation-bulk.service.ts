@@ -176,7 +176,7 @@ export class InvitationBulkService {
     };
     const query = plainToInstance(ListClientsQuery, saved);
     if (targetStatus)
-      query.status = query.status ? query.status.filter((s) => s === targetStatus) : [targetStatus];
+      query.status = query.status?.length ? query.status.filter((s) => s === targetStatus) : [targetStatus];
     if (query.status && query.status.length === 0) return [];
     query.sort = 'createdAt';
     query.order = 'asc';

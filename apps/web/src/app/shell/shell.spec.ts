@@ -62,6 +62,16 @@ describe('Shell', () => {
     expect(text(el, 'nav-dashboard')).toContain('Dashboard');
   });
 
+  it('offers the development outbox to an admin only where the API has one', async () => {
+    const { fixture, el } = await render();
+    expect(el.querySelector('[data-testid="nav-outbox"]')).toBeNull();
+    http.expectOne('/api/dev/outbox').flush([]);
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(text(el, 'nav-outbox')).toContain('Boîte d’envoi');
+    expect(el.querySelector('[data-testid="nav-outbox"]')?.getAttribute('href')).toBe('/dev/outbox');
+  });
+
   it('signs out from the user menu', async () => {
     const { loader } = await render();
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);

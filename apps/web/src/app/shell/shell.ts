@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
@@ -10,6 +10,7 @@ import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '@passerelle/web-data-access-auth';
+import { DevOutbox } from '@passerelle/web-data-access-invitations';
 import { TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
 import { map } from 'rxjs';
 import { FocusOnNavigation, SkipLink } from '@passerelle/web-ui-common';
@@ -60,7 +61,9 @@ export class Shell {
     { initialValue: true },
   );
 
-  protected readonly navItems: readonly NavItem[] = [
+  private readonly devOutbox = inject(DevOutbox);
+
+  protected readonly navItems = computed((): readonly NavItem[] => [
     { path: '/', labelKey: 'nav.dashboard', icon: 'dashboard', testId: 'nav-dashboard' },
     { path: '/clients', labelKey: 'nav.clients', icon: 'groups', testId: 'nav-clients' },
     { path: '/imports', labelKey: 'nav.imports', icon: 'upload_file', testId: 'nav-imports' },
@@ -71,7 +74,15 @@ export class Shell {
       testId: 'nav-invitations',
     },
     { path: '/settings', labelKey: 'nav.settings', icon: 'settings', testId: 'nav-settings' },
-  ];
+    // Admins, while e-mails go to files (no SMTP server, not production): where invitation links can be opened.
+    ...(this.devOutbox.available()
+      ? [{ path: '/dev/outbox', labelKey: 'nav.outbox', icon: 'outbox', testId: 'nav-outbox' } as const]
+      : []),
+  ]);
+
+  constructor() {
+    if (this.store.me()?.user.role === 'admin') void this.devOutbox.check();
+  }
 
   /** On narrow screens the navigation covers the page: close it once a destination is chosen. */
   protected closeIfOverlay(): void {

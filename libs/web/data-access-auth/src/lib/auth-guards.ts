@@ -12,6 +12,26 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   return router.createUrlTree(['/login'], { queryParams });
 };
 
+/**
+ * The firm's staff pages (after authGuard): a client user has its own space instead, at /folder.
+ */
+export const staffGuard: CanActivateFn = async () => {
+  const store = inject(AuthStore);
+  const router = inject(Router);
+  await store.ensureLoaded();
+  return store.me()?.user.role === 'client' ? router.createUrlTree(['/folder']) : true;
+};
+
+/** A client user's own space: signed out → login (then back here); firm staff → their home. */
+export const clientGuard: CanActivateFn = async (_route, state) => {
+  const store = inject(AuthStore);
+  const router = inject(Router);
+  await store.ensureLoaded();
+  const me = store.me();
+  if (!me) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  return me.user.role === 'client' ? true : router.createUrlTree(['/']);
+};
+
 /** Keeps signed-in users away from the login and sign-up pages. */
 export const guestGuard: CanActivateFn = async () => {
   const store = inject(AuthStore);

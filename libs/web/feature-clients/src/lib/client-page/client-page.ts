@@ -20,11 +20,13 @@ import { RouterLink } from '@angular/router';
 import type { ClientDto, TimelineEvent } from '@passerelle/api-types';
 import { FIELD_LABELS, FieldKey, isFieldKey } from '@passerelle/domain-client';
 import { ClientsApi, describeError } from '@passerelle/web-data-access-clients';
+import { activationBlockerMessage } from '@passerelle/web-data-access-invitations';
 import { ClientStatusChip, countryName, formatDate, languageName } from '@passerelle/web-ui-clients';
 import { LoadError, UndoSnackbar } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { Observable, firstValueFrom, throwError } from 'rxjs';
 import { isClientId } from '../client-id';
+import { ClientActivation } from '../client-activation';
 
 interface ProfileRow {
   field: FieldKey;
@@ -71,6 +73,12 @@ export class ClientPage {
     stream: ({ params }) => this.api.timeline(params),
   });
   protected readonly busy = signal(false);
+  private readonly activation = inject(ClientActivation);
+  /** Why "Activer" is disabled for this client (the API's own rule and words), or null. */
+  protected readonly activationBlocked = computed(() => {
+    const client = this.current();
+    return client ? activationBlockerMessage(client, this.i18n.lang()) : null;
+  });
 
   protected readonly current = computed(() => (this.client.hasValue() ? this.client.value() : undefined));
   /** Not found (or a malformed id in the URL): the same page; anything else can be retried. */
@@ -148,6 +156,31 @@ export class ClientPage {
     });
   }
 
+  protected activate(client: ClientDto): Promise<void> {
+    return this.activating(() => this.activation.activate(client));
+  }
+
+  protected resendInvitation(client: ClientDto): Promise<void> {
+    return this.activating(() => this.activation.resend(client));
+  }
+
+  protected revokeInvitation(client: ClientDto): Promise<void> {
+    return this.activating(() => this.activation.revoke(client));
+  }
+
+  /** The status chip and the history follow at once (no page reload). */
+  private async activating(action: () => Promise<unknown>): Promise<void> {
+    this.busy.set(true);
+    try {
+      if (await action()) {
+        this.client.reload();
+        this.timeline.reload();
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
   private async run(request: Observable<ClientDto>): Promise<boolean> {
     this.busy.set(true);
     try {
@@ -187,13 +220,46 @@ export class ClientPage {
           ? this.i18n.t('clientPage.events.updated', { actor, fields: fields.join(', ') })
           : this.i18n.t('clientPage.events.updatedNoFields', { actor });
       }
+      case 'invitation.queued':
+        return this.i18n.t('clientPage.events.invitationQueued', { actor, email: text(event.data['email']) });
+      case 'invitation.sent':
+        return this.i18n.t('clientPage.events.invitationSent', { attempts: text(event.data['attempts']) });
+      case 'invitation.retry_scheduled':
+        return this.i18n.t('clientPage.events.invitationRetry', { reply: text(event.data['reply']) });
+      case 'invitation.failed':
+        return this.i18n.t('clientPage.events.invitationFailed', { reply: text(event.data['reply']) });
+      case 'invitation.reminded':
+        return this.i18n.t('clientPage.events.invitationReminded', {
+          reminder: text(event.data['reminder']),
+        });
+      case 'invitation.accepted':
+        return this.i18n.t('clientPage.events.invitationAccepted', { actor });
+      case 'invitation.revoked':
+        return event.data['reason'] === 'resent'
+          ? this.i18n.t('clientPage.events.invitationReplaced', { actor })
+          : this.i18n.t('clientPage.events.invitationRevoked', { actor });
+      case 'invitation.expired':
+        return this.i18n.t('clientPage.events.invitationExpired');
       default:
         return this.i18n.t('clientPage.events.other', { actor, action: event.action });
     }
   }
 }
 
+/** A value of an event's data as text (the API's audit data is free-form JSON). */
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 const ICONS: Readonly<Record<string, string>> = {
+  'invitation.queued': 'forward_to_inbox',
+  'invitation.sent': 'mark_email_read',
+  'invitation.retry_scheduled': 'schedule_send',
+  'invitation.failed': 'error',
+  'invitation.reminded': 'notifications',
+  'invitation.accepted': 'how_to_reg',
+  'invitation.revoked': 'link_off',
+  'invitation.expired': 'timer_off',
   'client.created': 'add_circle',
   'client.updated': 'edit',
   'client.archived': 'archive',

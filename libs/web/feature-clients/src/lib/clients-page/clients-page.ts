@@ -36,18 +36,23 @@ import {
   ClientsApi,
   describeError,
 } from '@passerelle/web-data-access-clients';
+import { BulkInvitationRuns } from '@passerelle/web-data-access-invitations';
 import { ClientTable, countryName } from '@passerelle/web-ui-clients';
+import { BulkRunCard } from '@passerelle/web-ui-invitations';
 import {
   ActiveFilter,
   FilterChips,
   LoadError,
   ResponsiveFilters,
   UndoSnackbar,
+  confirm,
   injectNarrowScreen,
 } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
-import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
+import { debounceTime, distinctUntilChanged, firstValueFrom, map, of } from 'rxjs';
 import { filtersFromParams, hasFilters, paramsFromFilters } from './list-state';
+import { ClientActivation } from '../client-activation';
+import { MatDialog } from '@angular/material/dialog';
 
 /**
  * Countries offered by the country filter: where a Moroccan firm's clients usually are. The list page
@@ -90,6 +95,7 @@ const SEARCH_DEBOUNCE_MS = 300;
     MatSelectModule,
     TranslatePipe,
     ClientTable,
+    BulkRunCard,
     FilterChips,
     LoadError,
     ResponsiveFilters,
@@ -140,6 +146,21 @@ export class ClientsPage {
 
   protected readonly narrow = injectNarrowScreen();
 
+  // Activation (issue 9): row actions, a selection for bulk activation, and the bulk runs' progress.
+  private readonly activation = inject(ClientActivation);
+  private readonly dialog = inject(MatDialog);
+  protected readonly bulk = inject(BulkInvitationRuns);
+  protected readonly selection = signal<ReadonlyMap<string, ClientDto>>(new Map());
+  protected readonly selectedIds = computed((): ReadonlySet<string> => new Set(this.selection().keys()));
+  /** How many not-invited clients match the filters (the "activate all" button's count). */
+  protected readonly notInvited = rxResource({
+    params: () => ({ ...this.filters(), pageIndex: 0, pageSize: 1 }),
+    stream: ({ params }) =>
+      params.archived || (params.status?.length && !params.status.includes('not_invited'))
+        ? of(0)
+        : this.api.list({ ...params, status: ['not_invited'] }).pipe(map((page) => page.total)),
+  });
+
   /** The filters in force, as removable chips (what stays visible on a phone). */
   protected readonly activeFilters = computed((): ActiveFilter[] => {
     const filters = this.filters();
@@ -183,6 +204,15 @@ export class ClientsPage {
     effect(() => {
       const q = this.filters().q ?? '';
       if (q !== this.search.value.trim()) this.search.setValue(q, { emitEvent: false });
+    });
+    void this.bulk.resume().catch(() => undefined);
+    // A bulk run finished: the statuses in the list changed.
+    effect(() => {
+      if (this.bulk.finished() === 0) return;
+      untracked(() => {
+        this.clients.reload();
+        this.notInvited.reload();
+      });
     });
     effect(() => {
       if (this.clients.isLoading() || !this.refocusList()) return;
@@ -281,6 +311,97 @@ export class ClientsPage {
     if (!(await this.run(this.api.restore(client.id)))) return;
     if (await this.undo.offer(this.i18n.t('clients.restoredNamed', { name: client.name })))
       await this.run(this.api.archive(client.id));
+  }
+
+  protected async activate(client: ClientDto): Promise<void> {
+    if (await this.activation.activate(client)) this.afterActivation();
+  }
+
+  protected async resendInvitation(client: ClientDto): Promise<void> {
+    if (await this.activation.resend(client)) this.afterActivation();
+  }
+
+  protected async revokeInvitation(client: ClientDto): Promise<void> {
+    if (await this.activation.revoke(client)) this.afterActivation();
+  }
+
+  protected openFolder(client: ClientDto): void {
+    void this.router.navigate(['/clients', client.id, 'folder']);
+  }
+
+  protected onSelected(change: { client: ClientDto; selected: boolean }): void {
+    this.selection.update((current) => {
+      const next = new Map(current);
+      if (change.selected) next.set(change.client.id, change.client);
+      else next.delete(change.client.id);
+      return next;
+    });
+  }
+
+  protected onPageSelected(selected: boolean): void {
+    this.selection.update((current) => {
+      const next = new Map(current);
+      for (const client of this.page()?.items ?? []) {
+        if (selected) next.set(client.id, client);
+        else next.delete(client.id);
+      }
+      return next;
+    });
+  }
+
+  protected clearSelection(): void {
+    this.selection.set(new Map());
+  }
+
+  /** The selected clients in one bulk run (those that cannot be invited are skipped, with the reason). */
+  protected async activateSelected(): Promise<void> {
+    const clientIds = [...this.selection().keys()];
+    const ok = await confirm(this.dialog, {
+      title: this.i18n.t('activation.confirmSelectedTitle', { count: clientIds.length }),
+      message: this.i18n.t('activation.confirmSelectedText'),
+      confirmLabel: this.i18n.t('activation.confirm'),
+      cancelLabel: this.i18n.t('common.cancel'),
+    });
+    if (!ok) return;
+    if (await this.startBulk({ clientIds })) this.clearSelection();
+  }
+
+  /** Every not-invited client matching the filters in force, in one bulk run. */
+  protected async activateMatching(): Promise<void> {
+    const count = this.notInvited.value() ?? 0;
+    const ok = await confirm(this.dialog, {
+      title: this.i18n.t('activation.confirmMatchingTitle', { count }),
+      message: this.i18n.t('activation.confirmMatchingText'),
+      confirmLabel: this.i18n.t('activation.confirm'),
+      cancelLabel: this.i18n.t('common.cancel'),
+    });
+    if (!ok) return;
+    const { q, status, country, shareDocuments, accountingSoftwareId } = this.filters();
+    await this.startBulk({
+      filter: {
+        q: q?.trim() || undefined,
+        status: status?.length ? [...status] : undefined,
+        country: country?.length ? [...country] : undefined,
+        shareDocuments,
+        accountingSoftwareId,
+      },
+      status: 'not_invited',
+    });
+  }
+
+  private async startBulk(request: Parameters<BulkInvitationRuns['start']>[0]): Promise<boolean> {
+    try {
+      await this.bulk.start(request);
+      return true;
+    } catch (error) {
+      this.snackBar.open(describeError(error, this.i18n).message, this.i18n.t('common.close'));
+      return false;
+    }
+  }
+
+  private afterActivation(): void {
+    this.clients.reload();
+    this.notInvited.reload();
   }
 
   /** Runs the request; the list reloads and keeps keyboard focus. False (and a message) when it failed. */

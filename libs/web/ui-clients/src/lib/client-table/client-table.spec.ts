@@ -132,6 +132,7 @@ describe('ClientTable', () => {
     expect(items.map((item) => item.querySelector('span')?.textContent?.trim())).toEqual([
       'Modifier',
       'Archiver',
+      expect.stringMatching(/^Activer/),
     ]);
     // The second row's menu, focus on its first item.
     expect(document.activeElement).toBe(items[0]);
@@ -143,5 +144,96 @@ describe('ClientTable', () => {
     )[1];
     row.click();
     expect(fixture.componentInstance.opened.map((c) => c.name)).toEqual(['Boulangerie Rif']);
+  });
+});
+
+@Component({
+  imports: [ClientTable],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<psl-client-table
+    [clients]="clients()"
+    [total]="4"
+    selectable
+    [selectedIds]="selected()"
+    (selectedChange)="changes.push($event.client.name + ':' + $event.selected)"
+    (pageSelectedChange)="pageChanges.push($event)"
+    (activate)="actions.push('activate ' + $event.name)"
+    (resendInvitation)="actions.push('resend ' + $event.name)"
+    (revokeInvitation)="actions.push('revoke ' + $event.name)"
+    (openFolder)="actions.push('folder ' + $event.name)"
+  />`,
+})
+class ActivationHost {
+  readonly clients = signal([
+    client({ name: 'Ready', status: 'not_invited' }),
+    client({ name: 'No e-mail', status: 'not_invited', contactEmail: null }),
+    client({ name: 'Invited', status: 'invited' }),
+    client({ name: 'Active', status: 'active' }),
+  ]);
+  readonly selected = signal<ReadonlySet<string>>(new Set(['id-Ready']));
+  readonly changes: string[] = [];
+  readonly pageChanges: boolean[] = [];
+  readonly actions: string[] = [];
+}
+
+describe('ClientTable activation', () => {
+  let fixture: ComponentFixture<ActivationHost>;
+  let el: HTMLElement;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    fixture = TestBed.createComponent(ActivationHost);
+    el = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(el);
+    await fixture.whenStable();
+  });
+
+  async function menuOf(rowIndex: number): Promise<HTMLElement[]> {
+    el.querySelectorAll<HTMLElement>('[data-testid="client-menu"]')[rowIndex].click();
+    await fixture.whenStable();
+    const items = Array.from(document.querySelectorAll<HTMLElement>('.mat-mdc-menu-panel [mat-menu-item]'));
+    return items;
+  }
+
+  const testIds = (items: HTMLElement[]) => items.map((item) => item.dataset['testid']);
+
+  it('offers Activate, says why it cannot be, and emits the client', async () => {
+    const ready = await menuOf(0);
+    expect(testIds(ready)).toEqual(['client-menu-edit', 'client-menu-archive', 'client-menu-activate']);
+    ready[2].click();
+    expect(fixture.componentInstance.actions).toEqual(['activate Ready']);
+    await fixture.whenStable();
+
+    const blocked = await menuOf(1);
+    const activate = blocked[2] as HTMLButtonElement;
+    expect(activate.disabled).toBe(true);
+    expect(activate.querySelector('[data-testid="client-menu-activate-reason"]')?.textContent?.trim()).toBe(
+      'Ce client n’a pas d’adresse e-mail de contact : ajoutez-la à sa fiche pour pouvoir l’inviter.',
+    );
+  });
+
+  it('offers Resend and Revoke while invited, Open client folder once active', async () => {
+    const invited = await menuOf(2);
+    expect(testIds(invited)).toEqual([
+      'client-menu-edit',
+      'client-menu-archive',
+      'client-menu-resend',
+      'client-menu-revoke',
+    ]);
+    invited[3].click();
+    await fixture.whenStable();
+    const active = await menuOf(3);
+    expect(testIds(active)).toEqual(['client-menu-edit', 'client-menu-archive', 'client-menu-folder']);
+    active[2].click();
+    expect(fixture.componentInstance.actions).toEqual(['revoke Invited', 'folder Active']);
+  });
+
+  it('selects rows one by one or the whole page', async () => {
+    const boxes = Array.from(el.querySelectorAll<HTMLElement>('[data-testid="client-select"] input'));
+    expect(boxes.map((box) => (box as HTMLInputElement).checked)).toEqual([true, false, false, false]);
+    boxes[1].click();
+    expect(fixture.componentInstance.changes).toEqual(['No e-mail:true']);
+    (el.querySelector('[data-testid="clients-select-page"] input') as HTMLElement).click();
+    expect(fixture.componentInstance.pageChanges).toEqual([true]);
   });
 });

@@ -2,6 +2,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  booleanAttribute,
   ElementRef,
   computed,
   inject,
@@ -11,12 +12,15 @@ import {
   viewChildren,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule, MatMenuTrigger, MenuCloseReason } from '@angular/material/menu';
 import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import type { ClientDto } from '@passerelle/api-types';
+import { activationBlocker, apiErrorMessage } from '@passerelle/domain-client';
 import {
   CardList,
   CardTemplate,
@@ -51,6 +55,8 @@ let nextId = 0;
   imports: [
     NgTemplateOutlet,
     MatButtonModule,
+    MatCheckboxModule,
+    MatDividerModule,
     MatIconModule,
     MatMenuModule,
     MatPaginatorModule,
@@ -87,15 +93,35 @@ export class ClientTable {
   readonly edit = output<ClientDto>();
   readonly archive = output<ClientDto>();
   readonly restore = output<ClientDto>();
+  /** Activation (issue 9): a selection column for bulk activation, and the row menu's activation actions. */
+  readonly selectable = input(false, { transform: booleanAttribute });
+  readonly selectedIds = input<ReadonlySet<string>>(new Set());
+  readonly selectedChange = output<{ client: ClientDto; selected: boolean }>();
+  readonly pageSelectedChange = output<boolean>();
+  readonly activate = output<ClientDto>();
+  readonly resendInvitation = output<ClientDto>();
+  readonly revokeInvitation = output<ClientDto>();
+  readonly openFolder = output<ClientDto>();
 
   private readonly width = injectHostWidth();
   protected readonly cards = injectNarrowScreen();
   protected readonly columns = computed(() => {
     const width = this.width();
     // 0 before the first layout: assume the widest, as a desktop first paint would be.
-    if (width === 0 || width >= FULL_TABLE_MIN_WIDTH) return ALL_COLUMNS;
-    return width >= MEDIUM_TABLE_MIN_WIDTH ? MEDIUM_COLUMNS : SMALL_COLUMNS;
+    const columns =
+      width === 0 || width >= FULL_TABLE_MIN_WIDTH
+        ? ALL_COLUMNS
+        : width >= MEDIUM_TABLE_MIN_WIDTH
+          ? MEDIUM_COLUMNS
+          : SMALL_COLUMNS;
+    return this.selectable() ? ['select', ...columns] : columns;
   });
+  protected readonly allSelected = computed(
+    () => this.clients().length > 0 && this.clients().every((client) => this.selectedIds().has(client.id)),
+  );
+  protected readonly someSelected = computed(() =>
+    this.clients().some((client) => this.selectedIds().has(client.id)),
+  );
   protected readonly keysHintId = `client-table-keys-${nextId++}`;
   protected readonly lang = this.i18n.lang;
   protected readonly trackId = (client: ClientDto) => client.id;
@@ -121,6 +147,12 @@ export class ClientTable {
 
   protected date(iso: string): string {
     return formatDate(iso, this.lang());
+  }
+
+  /** Why Activate is disabled for this client (the API's rule and message), or null when it is not. */
+  protected activationBlocked(client: ClientDto): string | null {
+    const blocker = activationBlocker(client);
+    return blocker ? apiErrorMessage(blocker, this.lang()) : null;
   }
 
   protected row(client: unknown): ClientDto {

@@ -1,0 +1,124 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { PublicInvitation } from '@passerelle/api-types';
+import { AuthStore, toApiError } from '@passerelle/web-data-access-auth';
+import { describeError } from '@passerelle/web-data-access-clients';
+import { InvitationsApi } from '@passerelle/web-data-access-invitations';
+import { formatDate } from '@passerelle/web-ui-clients';
+import {
+  applyServerErrors,
+  fieldErrorText,
+  newPassword,
+  PASSWORD_MIN_LENGTH,
+} from '@passerelle/web-util-forms';
+import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
+import { firstValueFrom } from 'rxjs';
+
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; invitation: PublicInvitation }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'error'; message: string };
+
+/**
+ * What the link in the invitation e-mail opens (no session): who invites whom, then a name and a password
+ * (the sign-up rules) to accept — which creates the client's access, signs it in and opens its space. A link
+ * that is unknown, expired, replaced or used gets one neutral page.
+ */
+@Component({
+  selector: 'psl-accept-invitation-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './accept-invitation-page.html',
+  styleUrl: './accept-invitation-page.scss',
+})
+export class AcceptInvitationPage {
+  private readonly api = inject(InvitationsApi);
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+
+  /** The `:token` route parameter. */
+  readonly token = input.required<string>();
+
+  protected readonly state = signal<PageState>({ kind: 'loading' });
+  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', Validators.required],
+    password: ['', [Validators.required, newPassword]],
+  });
+  protected readonly pending = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly passwordHidden = signal(true);
+  protected readonly errorOf = (field: keyof typeof this.form.controls) =>
+    fieldErrorText(this.form.controls[field], this.i18n);
+
+  constructor() {
+    effect(() => {
+      const token = this.token();
+      untracked(() => void this.load(token));
+    });
+  }
+
+  protected date(iso: string): string {
+    return formatDate(iso, this.i18n.lang());
+  }
+
+  protected async load(token: string): Promise<void> {
+    this.state.set({ kind: 'loading' });
+    try {
+      this.state.set({ kind: 'ready', invitation: await firstValueFrom(this.api.view(token)) });
+    } catch (error) {
+      this.state.set(this.failure(error));
+    }
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.pending()) return;
+    this.error.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.pending.set(true);
+    try {
+      const { name, password } = this.form.getRawValue();
+      await firstValueFrom(
+        this.api.accept(this.token(), { name: name.trim(), password, language: this.i18n.lang() }),
+      );
+      // The answer set the session cookie: the store reads who is signed in now.
+      await this.auth.reload();
+      await this.router.navigateByUrl('/folder');
+    } catch (error) {
+      const failure = this.failure(error);
+      if (failure.kind === 'invalid') this.state.set(failure);
+      else this.error.set(applyServerErrors(this.form, toApiError(error)) ?? null);
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  private failure(error: unknown): PageState {
+    const message = describeError(error, this.i18n).message;
+    if (error instanceof HttpErrorResponse && error.status === 404) return { kind: 'invalid', message };
+    return { kind: 'error', message };
+  }
+}
