@@ -90,6 +90,8 @@ export class ClientPage {
       ? { message: this.i18n.t('clientForm.notFound'), retry: false }
       : { message: apiError.message, retry: true };
   });
+  /** aria-busy while the heading still says « Chargement… » (focus waits for the client's name). */
+  protected readonly titleBusy = computed(() => (this.client.isLoading() ? 'true' : null));
   protected readonly title = computed(() => {
     const client = this.current();
     if (client) return client.name;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, RouterOutlet, provideRouter } from '@angular/router';
 import { FocusOnNavigation } from './focus-on-navigation';
@@ -10,8 +10,18 @@ import { SkipLink } from './skip-link';
 })
 class ListPage {}
 
-@Component({ template: '<h1>Atlas Négoce</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
-class ClientPage {}
+/** The client page's data arrives when the test says so. */
+const loading = signal(true);
+
+@Component({
+  template: `<h1 [attr.aria-busy]="loading() ? 'true' : null">
+    {{ loading() ? 'Chargement…' : 'Atlas Négoce' }}
+  </h1>`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+class ClientPage {
+  protected readonly loading = loading;
+}
 
 @Component({
   imports: [RouterOutlet, FocusOnNavigation, SkipLink],
@@ -24,6 +34,7 @@ class Layout {}
 describe('FocusOnNavigation and SkipLink', () => {
   async function render() {
     localStorage.clear();
+    loading.set(true);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
@@ -46,7 +57,12 @@ describe('FocusOnNavigation and SkipLink', () => {
     (el.querySelector('#nav') as HTMLElement).focus();
     await router.navigateByUrl('/clients/42');
     await fixture.whenStable();
-    expect(document.activeElement?.textContent).toBe('Atlas Négoce');
+    // Not while the heading still says « Chargement… »: once it names the client.
+    expect(document.activeElement?.id).toBe('nav');
+    loading.set(false);
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement?.textContent?.trim()).toBe('Atlas Négoce');
     expect(document.activeElement?.getAttribute('tabindex')).toBe('-1');
   });
 

@@ -12,7 +12,8 @@ const HEADING_WAIT_MS = 5000;
  * parameters such as a list's filters), moves keyboard focus to the page's `<h1>`, made focusable with
  * tabindex="-1" (WCAG 2.4.3). Screen readers read the focused heading: the new page is announced. The
  * first page of a visit is left alone (the browser starts at the top, on the skip link).
- * Focus already inside the page (a field the page focused itself) is left where it is.
+ * Focus already inside the page (a field the page focused itself) is left where it is. A heading still
+ * waiting for its data says so with aria-busy="true": focus waits for the real title (read once, right).
  *
  * ```html
  * <main id="main-content" tabindex="-1" pslFocusOnNavigation><router-outlet /></main>
@@ -61,7 +62,13 @@ export class FocusOnNavigation {
       if (this.tryFocus()) this.stopWaiting?.();
     });
     const timer = setTimeout(() => this.stopWaiting?.(), HEADING_WAIT_MS);
-    observer.observe(this.host, { childList: true, subtree: true });
+    observer.observe(this.host, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
     this.stopWaiting = () => {
       observer.disconnect();
       clearTimeout(timer);
@@ -74,8 +81,9 @@ export class FocusOnNavigation {
     const active = this.document.activeElement;
     if (active && active !== this.document.body && this.host.contains(active) && active.tagName !== 'H1')
       return true;
-    const heading = this.host.querySelector<HTMLElement>('h1');
-    if (!heading) return false;
+    // A component's elements exist before its first render fills them: wait for a heading with its text.
+    const heading = this.host.querySelector<HTMLElement>('h1:not([aria-busy="true"])');
+    if (!heading?.textContent?.trim()) return false;
     focusHeading(heading);
     return true;
   }
