@@ -327,6 +327,13 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
 
     const imported = await importBatch(firmA, batch.id, 'valid_only');
     expect(imported.summary).toMatchObject({ created: 2, skipped: 1 });
+    const created = await firmA.get(`/api/imports/${batch.id}/clients`);
+    expect(created.body).toMatchObject({ total: 2, page: 1 });
+    expect(created.body.items.map((c: { row: number; ice: string }) => [c.row, c.ice])).toEqual([
+      [5, ices[0]],
+      [8, ices[2]],
+    ]);
+    expect((await firmB.get(`/api/imports/${batch.id}/clients`)).status).toBe(404);
     const found = await firmA.get(`/api/clients?q=${ices[0]}`);
     expect(found.body.items).toHaveLength(1);
     expect(found.body.items[0]).toMatchObject({

@@ -13,6 +13,6 @@ export function readLimits(config: AppConfig): ReadLimits {
 
 /** Batch sizes of the steps (rows per thread call, per statement). Tests lower them to cross batches. */
 export const IMPORT_TUNING = {
-  rowsPerBatch: 5000,
+  rowsPerBatch: 2000,
   sampleRows: 50,
 };

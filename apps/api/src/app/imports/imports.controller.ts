@@ -31,6 +31,7 @@ import {
   ImportIdDto,
   ImportIssuePageDto,
   ImportIssuesQuery,
+  ImportedClientPageDto,
   MappingSuggestionDto,
   RunImportDto,
   SaveMappingDto,
@@ -140,6 +141,16 @@ export class ImportsController {
     @RequestLanguage() lang: UiLang,
   ): Promise<ImportIssuePageDto> {
     return this.imports.issues(auth, id, query, lang);
+  }
+
+  @Get(':id/clients')
+  @ApiOkResponse({ type: ImportedClientPageDto, description: 'the clients this batch created' })
+  clients(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', ParseId()) id: string,
+    @Query() query: PageQuery,
+  ): Promise<ImportedClientPageDto> {
+    return this.imports.createdClients(auth, id, query);
   }
 
   @Post(':id/import')

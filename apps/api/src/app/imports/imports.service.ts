@@ -28,6 +28,7 @@ import {
   ImportBatchPageDto,
   ImportIssuePageDto,
   ImportIssuesQuery,
+  ImportedClientPageDto,
   SaveMappingDto,
   UploadImportDto,
 } from './dto/imports.dto';
@@ -317,6 +318,53 @@ export class ImportsService {
           value: issue.value === null || issue.value === undefined ? null : cellDisplay(issue.value as never),
         })),
         total: page.total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
+  }
+
+  /** The clients this batch created, in file order. */
+  createdClients(auth: AuthContext, id: string, query: PageQuery): Promise<ImportedClientPageDto> {
+    return this.tenancy.forFirm(auth.firmId, async (em) => {
+      await findBatch(em, id);
+      const rows: {
+        id: string;
+        import_key: string;
+        name: string;
+        city: string;
+        country: string;
+        ice: string | null;
+        contact_email: string | null;
+        status: string;
+        total: string;
+      }[] = await em.query(
+        `SELECT id, import_key, name, city, country, ice, contact_email, status, count(*) OVER () AS total
+           FROM client WHERE import_batch_id = $1
+          ORDER BY split_part(import_key, ':', 2)::int, id LIMIT $2 OFFSET $3`,
+        [id, query.pageSize, (query.page - 1) * query.pageSize],
+      );
+      const total = rows.length
+        ? Number(rows[0].total)
+        : Number(
+            (
+              (await em.query(`SELECT count(*) AS n FROM client WHERE import_batch_id = $1`, [id])) as {
+                n: string;
+              }[]
+            )[0].n,
+          );
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          row: Number(row.import_key.slice(row.import_key.lastIndexOf(':') + 1)),
+          name: row.name,
+          city: row.city,
+          country: row.country,
+          ice: row.ice,
+          contactEmail: row.contact_email,
+          status: row.status,
+        })),
+        total,
         page: query.page,
         pageSize: query.pageSize,
       };

@@ -191,3 +191,21 @@ export class TemplateQuery {
   @IsIn(['fr', 'en', 'ar'])
   lang?: 'fr' | 'en' | 'ar';
 }
+
+export class ImportedClientDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'the row of the file it was created from' }) row!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty() city!: string;
+  @ApiProperty() country!: string;
+  @ApiProperty({ nullable: true, type: String }) ice!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactEmail!: string | null;
+  @ApiProperty() status!: string;
+}
+
+export class ImportedClientPageDto {
+  @ApiProperty({ type: [ImportedClientDto] }) items!: ImportedClientDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
