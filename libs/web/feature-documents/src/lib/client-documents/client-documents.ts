@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -26,7 +26,7 @@ import {
   documentContentUrl,
   type DocumentFilters,
 } from '@passerelle/web-data-access-documents';
-import { LoadError, confirm } from '@passerelle/web-ui-common';
+import { LoadError, TranslatedPaginatorIntl, confirm } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -69,6 +69,7 @@ export interface UploadRow {
   ],
   templateUrl: './client-documents.html',
   styleUrl: './client-documents.scss',
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClientDocuments {

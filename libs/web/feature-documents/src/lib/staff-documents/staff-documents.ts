@@ -14,7 +14,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -28,7 +28,7 @@ import {
   documentExportUrl,
   type DocumentFilters,
 } from '@passerelle/web-data-access-documents';
-import { LoadError } from '@passerelle/web-ui-common';
+import { LoadError, TranslatedPaginatorIntl } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -63,6 +63,7 @@ import {
   ],
   templateUrl: './staff-documents.html',
   styleUrl: '../client-documents/client-documents.scss',
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffDocuments {

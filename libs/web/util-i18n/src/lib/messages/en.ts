@@ -347,6 +347,7 @@ export const en: Messages<typeof fr> = {
     emptyFiltered: 'No documents match these filters.',
     allCategories: 'All categories',
     allStatuses: 'All statuses',
+    statusFilter: 'Status',
     search: 'Search (name, note)',
     clearFilters: 'Clear filters',
     download: 'Download {name}',

@@ -347,6 +347,7 @@ export const fr = {
     emptyFiltered: 'Aucun document ne correspond à ces filtres.',
     allCategories: 'Toutes les catégories',
     allStatuses: 'Tous les statuts',
+    statusFilter: 'Statut',
     search: 'Rechercher (nom, note)',
     clearFilters: 'Effacer les filtres',
     download: 'Télécharger {name}',
