@@ -468,6 +468,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{id}/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_clients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/{id}/import": {
         parameters: {
             query?: never;
@@ -1323,6 +1339,24 @@ export interface components {
         };
         ImportIssuePageDto: {
             items: components["schemas"]["ImportIssueDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ImportedClientDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description the row of the file it was created from */
+            row: number;
+            name: string;
+            city: string;
+            country: string;
+            ice: string | null;
+            contactEmail: string | null;
+            status: string;
+        };
+        ImportedClientPageDto: {
+            items: components["schemas"]["ImportedClientDto"][];
             total: number;
             page: number;
             pageSize: number;
@@ -2405,6 +2439,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportIssuePageDto"];
+                };
+            };
+        };
+    };
+    Imports_clients: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clients this batch created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportedClientPageDto"];
                 };
             };
         };
