@@ -52,15 +52,6 @@ function binary(res: Response): Buffer {
   return res.body as Buffer;
 }
 
-const binaryParser = (
-  res: NodeJS.ReadableStream & { setEncoding(e: string): void },
-  done: (e: Error | null, b: Buffer) => void,
-) => {
-  const parts: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => parts.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(parts)));
-};
-
 /**
  * Client documents end to end, run once per storage backend — PostgreSQL chunks, and an S3 bucket served
  * by s3rver in this process — with the same assertions: real PostgreSQL, an SMTP peer for the invitations
@@ -110,7 +101,17 @@ describe.each([['postgres'], ['s3']])('client documents (%s storage)', (backend)
     return req;
   }
 
-  const download = (user: ApiClient, path: string) => user.get(path).buffer(true).parse(binaryParser);
+  /** A download read as bytes, whatever its Content-Type. */
+  const download = (user: ApiClient, path: string) =>
+    user
+      .get(path)
+      .buffer(true)
+      .parse((res, done) => {
+        const stream = res as unknown as NodeJS.ReadableStream;
+        const parts: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => parts.push(chunk));
+        stream.on('end', () => done(null, Buffer.concat(parts)));
+      });
 
   beforeAll(async () => {
     const env: Record<string, string> = {
