@@ -58,8 +58,9 @@ describe('AccountPage', () => {
     expect(text()).toContain('Cette session');
     await (await button('session-end')).click();
     http.expectOne({ method: 'DELETE', url: '/api/auth/sessions/s2' }).flush(null);
-    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
     http.expectOne('/api/auth/sessions').flush([sessions[0]]);
+    await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
     expect(text()).not.toContain('Safari · iOS');
     expect(

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
@@ -40,7 +40,7 @@ export class AccountPage {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly me = this.store.me;
-  protected readonly languages = LANGUAGES;
+  protected readonly languages = LANGUAGES.map((code) => ({ code, labelKey: `lang.${code}` as const }));
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
 
   protected readonly profile = this.fb.group({
@@ -167,7 +167,8 @@ export class AccountPage {
   }
 
   protected fieldError(group: 'profile' | 'password', field: string): string {
-    const control = this[group].get(field);
+    const form: FormGroup = group === 'profile' ? this.profile : this.password;
+    const control = form.get(field);
     const errors = control?.errors;
     if (!errors) return '';
     if (typeof errors['server'] === 'string') return errors['server'];
@@ -194,7 +195,7 @@ export class AccountPage {
   }
 
   /** Puts the API's field errors next to their fields; returns the message left for the form's banner. */
-  private placeErrors(form: typeof this.profile | typeof this.password, error: ApiError): string | null {
+  private placeErrors(form: FormGroup, error: ApiError): string | null {
     let placed = false;
     for (const [field, problem] of Object.entries(error.fields ?? {})) {
       const control = form.get(field);
