@@ -155,7 +155,7 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
           const rows = await next;
           next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
           await writeIfCurrent(this.tenancy, payload, (em) =>
-            importStore.insertRows(em, batchId, firmId, rows),
+            importStore.insertRows(em, batchId, firmId, rows, offset),
           );
           await this.progress.report(firmId, batchId, offset + rows.length, read.rowCount);
         }
@@ -240,16 +240,21 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
       try {
         await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
         await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteIssues(em, batchId));
-        const read = (after: number) =>
+        const read = (from: number) =>
           this.tenancy.forFirm(firmId, (em) =>
-            importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch),
+            importStore.readRowsAt(em, batchId, from, IMPORT_TUNING.rowsPerBatch),
           );
+        const headerAt = await this.tenancy.forFirm(firmId, (em) =>
+          importStore.positionOf(em, batchId, headerRow),
+        );
+        let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
         let done = 0;
-        let rows = await read(headerRow);
+        let rows = await read(position);
         while (rows.length > 0) {
+          position += rows.length;
           // The thread checks this batch while the next one is read.
           const checking = ahead(thread.call<CheckedRow[]>('check.rows', { rows }));
-          const next = ahead(read(rows[rows.length - 1].row));
+          const next = ahead(read(position));
           const results = await checking;
           const issues: (RowIssue & { seq: number })[] = [];
           for (const result of results) {
@@ -384,7 +389,6 @@ export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit 
             fileName: batch.fileName,
             fileSha256: batch.fileSha256,
           };
-          let after = headerRow;
           let considered = 0;
           let created = 0;
           const timing = { read: 0, validate: 0, insert: 0, search: 0 };
@@ -400,14 +404,16 @@ export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit 
               ? thread.call<DraftRow[]>('check.drafts', { rows: wanted })
               : Promise.resolve([]);
           };
-          let rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
+          const headerAt = await importStore.positionOf(em, batchId, headerRow);
+          let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
+          let rows = await importStore.readRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
           let drafting = ahead(draftsOf(rows));
           lap('read');
           while (rows.length > 0) {
-            after = rows[rows.length - 1].row;
+            position += rows.length;
             const drafts = await drafting;
             lap('validate');
-            rows = await importStore.readRows(em, batchId, after, IMPORT_TUNING.rowsPerBatch);
+            rows = await importStore.readRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
             // The thread prepares the next batch while this one is inserted.
             drafting = ahead(draftsOf(rows));
             lap('read');

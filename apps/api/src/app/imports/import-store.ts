@@ -154,28 +154,52 @@ export const importStore = {
     await em.query(`DELETE FROM import_row WHERE batch_id = $1`, [batchId]);
   },
 
-  /** One statement per batch of rows: the rows travel as one JSON array parameter. */
+  /**
+   * One statement per batch of rows: the rows travel as one JSON array parameter. `firstPosition` is the
+   * position in the file of the batch's first row (rows are numbered 0, 1, 2… in file order).
+   */
   async insertRows(
     em: EntityManager,
     batchId: string,
     firmId: string,
     rows: readonly SheetRow[],
+    firstPosition: number,
   ): Promise<void> {
     if (rows.length === 0) return;
     await em.query(
-      `INSERT INTO import_row (batch_id, firm_id, row_number, cells)
-       SELECT $1, $2, (r->>0)::int, r->1 FROM jsonb_array_elements($3::jsonb) r`,
-      [batchId, firmId, JSON.stringify(rows.map((row) => [row.row, row.cells]))],
+      `INSERT INTO import_row (batch_id, firm_id, row_number, position, cells)
+       SELECT $1, $2, (r.value->>0)::int, $4 + r.ordinality - 1, r.value->1
+         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY r`,
+      [batchId, firmId, JSON.stringify(rows.map((row) => [row.row, row.cells])), firstPosition],
     );
   },
 
-  /** Rows after `afterRow`, in order (keyset paging). */
-  async readRows(em: EntityManager, batchId: string, afterRow: number, limit: number): Promise<SheetRow[]> {
+  /** Where row `rowNumber` sits in the file (0-based), or null when the file has no such row. */
+  async positionOf(em: EntityManager, batchId: string, rowNumber: number): Promise<number | null> {
+    const rows: { position: number }[] = await em.query(
+      `SELECT position FROM import_row WHERE batch_id = $1 AND row_number = $2`,
+      [batchId, rowNumber],
+    );
+    return rows[0]?.position ?? null;
+  },
+
+  /**
+   * `limit` rows from position `from` on, in file order: a bounded range of the (batch_id, position)
+   * index, read the same way whatever the table's statistics say.
+   */
+  async readRowsAt(em: EntityManager, batchId: string, from: number, limit: number): Promise<SheetRow[]> {
     const rows: { row_number: number; cells: SheetRow['cells'] }[] = await em.query(
-      `SELECT row_number, cells FROM import_row WHERE batch_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`,
-      [batchId, afterRow, limit],
+      `SELECT row_number, cells FROM import_row
+        WHERE batch_id = $1 AND position >= $2 AND position < $3 ORDER BY position`,
+      [batchId, from, from + limit],
     );
     return rows.map((row) => ({ row: row.row_number, cells: row.cells }));
+  },
+
+  /** The rows after row `afterRow` (0: from the start), first `limit` of them. */
+  async readRows(em: EntityManager, batchId: string, afterRow: number, limit: number): Promise<SheetRow[]> {
+    const at = afterRow === 0 ? -1 : await importStore.positionOf(em, batchId, afterRow);
+    return at === null ? [] : importStore.readRowsAt(em, batchId, at + 1, limit);
   },
 
   async rowByNumber(em: EntityManager, batchId: string, rowNumber: number): Promise<SheetRow | null> {

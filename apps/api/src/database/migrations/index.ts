@@ -5,6 +5,7 @@ import { ClientSortKeys1764450000000 } from './1764450000000-client-sort-keys';
 import { Invitations1764500000000 } from './1764500000000-invitations';
 import { Imports1764600000000 } from './1764600000000-imports';
 import { ImportFiles1764600000001 } from './1764600000001-import-files';
+import { ImportRowPosition1764600000002 } from './1764600000002-import-row-position';
 import { Documents1764700000000 } from './1764700000000-documents';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Invitations1764500000000,
   Imports1764600000000,
   ImportFiles1764600000001,
+  ImportRowPosition1764600000002,
   Documents1764700000000,
 ];
