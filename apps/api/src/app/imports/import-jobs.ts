@@ -5,7 +5,8 @@ import { AppConfig } from '../../config/app-config';
 import { FileStore } from '../documents/storage/file-store';
 import { Tenancy } from '../../database/tenancy';
 import { JobHandler, JobRegistry } from '../jobs/job-queue';
-import type { CheckedRow, RowIssue } from './checking/row-checker';
+import type { CheckBatchResult, DraftColumns, PackedRow } from './checking/check-run';
+import type { RowIssue } from './checking/row-checker';
 import { emptySummary, type BatchRecord, type ImportSummary } from './import-batch';
 import { IMPORT_TUNING, readLimits } from './import-limits';
 import { ImportProgress } from './import-progress';
@@ -18,11 +19,10 @@ import {
 } from './import-queue.service';
 import { importStore } from './import-store';
 import { mappingState } from './mapping-state';
-import type { SheetRow } from './reading/cells';
 import { ImportFileError } from './reading/file-error';
 import { withImportThread, type ImportThread } from './thread/import-thread';
 import type { ReadSummary } from './thread/thread-main';
-import { clientWriter, importKey, type DraftRow } from './writing/client-writer';
+import { clientWriter, importKey } from './writing/client-writer';
 
 const logger = new Logger('Imports');
 
@@ -148,16 +148,19 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
         // The next batch crosses over from the thread while this one is written.
         const pull = (offset: number) =>
           offset < read.rowCount
-            ? thread.call<SheetRow[]>('rows', { offset, limit: IMPORT_TUNING.rowsPerBatch })
-            : Promise.resolve([]);
+            ? thread.call<{ count: number; json: string }>('rowsJson', {
+                offset,
+                limit: IMPORT_TUNING.rowsPerBatch,
+              })
+            : Promise.resolve({ count: 0, json: '[]' });
         let next = ahead(pull(0));
         for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
-          const rows = await next;
+          const batchRows = await next;
           next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
           await writeIfCurrent(this.tenancy, payload, (em) =>
-            importStore.insertRows(em, batchId, firmId, rows, offset),
+            importStore.insertRows(em, batchId, firmId, batchRows.json, offset),
           );
-          await this.progress.report(firmId, batchId, offset + rows.length, read.rowCount);
+          await this.progress.report(firmId, batchId, offset + batchRows.count, read.rowCount);
         }
         const outcome = await this.tenancy.forFirm(firmId, async (em) => {
           const current = await importStore.findBatch(em, batchId, true);
@@ -235,14 +238,13 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     const total = batch.summary?.rows ?? 0;
     const software = await this.tenancy.forFirm(firmId, softwareIndex);
     const summary: ImportSummary = emptySummary();
-    const keyed: { row: number; ice?: string; email?: string }[] = [];
     await withImportThread(async (thread: ImportThread) => {
       try {
         await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
         await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteIssues(em, batchId));
         const read = (from: number) =>
           this.tenancy.forFirm(firmId, (em) =>
-            importStore.readRowsAt(em, batchId, from, IMPORT_TUNING.rowsPerBatch),
+            importStore.readPackedRowsAt(em, batchId, from, IMPORT_TUNING.rowsPerBatch),
           );
         const headerAt = await this.tenancy.forFirm(firmId, (em) =>
           importStore.positionOf(em, batchId, headerRow),
@@ -253,22 +255,16 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
         while (rows.length > 0) {
           position += rows.length;
           // The thread checks this batch while the next one is read.
-          const checking = ahead(thread.call<CheckedRow[]>('check.rows', { rows }));
+          const checking = ahead(thread.call<CheckBatchResult>('check.batch', { rows }));
           const next = ahead(read(position));
-          const results = await checking;
-          const issues: (RowIssue & { seq: number })[] = [];
-          for (const result of results) {
-            if (result.example) continue;
-            summary.rows++;
-            if (result.valid) summary.valid++;
-            else summary.invalid++;
-            if (result.issues.some((issue) => issue.severity === 'warning')) summary.warnings++;
-            if (result.issues.some((issue) => issue.code === 'duplicate_in_file')) summary.duplicates++;
-            result.issues.forEach((issue, seq) => issues.push({ ...issue, seq }));
-            if (result.valid) keyed.push({ row: result.row, ice: result.ice, email: result.email });
-          }
+          const result = await checking;
+          summary.rows += result.rows;
+          summary.valid += result.valid;
+          summary.invalid += result.invalid;
+          summary.warnings += result.warnings;
+          summary.duplicates += result.duplicates;
           await writeIfCurrent(this.tenancy, payload, (em) =>
-            importStore.insertIssues(em, batchId, firmId, issues),
+            importStore.insertIssues(em, batchId, firmId, result.issuesJson),
           );
           done += rows.length;
           await this.progress.report(firmId, batchId, Math.min(done, total), total);
@@ -277,7 +273,9 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
         await this.tenancy.forFirm(firmId, async (em) => {
           const current = await importStore.findBatch(em, batchId, true);
           if (!current || current.revision !== payload.revision) return;
-          const skips = await existingClients(em, batch.fileSha256, keyed);
+          const skips = await existingClients(em, batch.fileSha256, (offset, limit) =>
+            thread.call<[number, string | null, string | null][]>('check.keys', { offset, limit }),
+          );
           await importStore.insertIssues(em, batchId, firmId, skips);
           summary.toSkip = skips.length;
           summary.duplicates += skips.length;
@@ -303,41 +301,38 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
 
 const SKIP_SEQ = 1000;
 
-/** Valid rows whose ICE, contact e-mail or import key (same file, same row) a client of the firm has. */
+/**
+ * Valid rows whose ICE, contact e-mail or import key (same file, same row) a client of the firm has. The
+ * keys come from the thread a slice at a time ([row, ICE, lower-case e-mail]).
+ */
 async function existingClients(
   em: EntityManager,
   fileSha256: string,
-  keyed: readonly { row: number; ice?: string; email?: string }[],
+  keys: (offset: number, limit: number) => Promise<[number, string | null, string | null][]>,
 ): Promise<(RowIssue & { seq: number })[]> {
   const skips: (RowIssue & { seq: number })[] = [];
-  for (let start = 0; start < keyed.length; start += IMPORT_TUNING.rowsPerBatch) {
-    const slice = keyed.slice(start, start + IMPORT_TUNING.rowsPerBatch);
+  for (let offset = 0; ; offset += IMPORT_TUNING.rowsPerBatch) {
+    const slice = await keys(offset, IMPORT_TUNING.rowsPerBatch);
+    if (slice.length === 0) break;
     const found: { ice: string | null; email: string | null; import_key: string | null }[] = await em.query(
       `SELECT ice, lower(contact_email) AS email, import_key FROM client
         WHERE ice = ANY($1::text[]) OR lower(contact_email) = ANY($2::text[]) OR import_key = ANY($3::text[])`,
       [
-        slice.flatMap((k) => (k.ice ? [k.ice] : [])),
-        slice.flatMap((k) => (k.email ? [k.email] : [])),
-        slice.map((k) => importKey(fileSha256, k.row)),
+        slice.flatMap(([, ice]) => (ice ? [ice] : [])),
+        slice.flatMap(([, , email]) => (email ? [email] : [])),
+        slice.map(([row]) => importKey(fileSha256, row)),
       ],
     );
     const ices = new Set(found.map((f) => f.ice).filter(Boolean));
     const emails = new Set(found.map((f) => f.email).filter(Boolean));
-    const keys = new Set(found.map((f) => f.import_key).filter(Boolean));
-    for (const k of slice) {
-      const field = k.ice && ices.has(k.ice) ? 'ice' : k.email && emails.has(k.email) ? 'contactEmail' : null;
+    const imported = new Set(found.map((f) => f.import_key).filter(Boolean));
+    for (const [row, ice, email] of slice) {
+      const field = ice && ices.has(ice) ? 'ice' : email && emails.has(email) ? 'contactEmail' : null;
       if (field)
+        skips.push({ row, seq: SKIP_SEQ, severity: 'skip', field, code: 'already_exists', column: null });
+      else if (imported.has(importKey(fileSha256, row)))
         skips.push({
-          row: k.row,
-          seq: SKIP_SEQ,
-          severity: 'skip',
-          field,
-          code: 'already_exists',
-          column: null,
-        });
-      else if (keys.has(importKey(fileSha256, k.row)))
-        skips.push({
-          row: k.row,
+          row,
           seq: SKIP_SEQ,
           severity: 'skip',
           field: 'name',
@@ -398,27 +393,29 @@ export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit 
             timing[stage] += now - mark;
             mark = now;
           };
-          const draftsOf = (rows: SheetRow[]): Promise<DraftRow[]> => {
-            const wanted = rows.filter((row) => !excluded.has(row.row));
+          const draftsOf = (rows: PackedRow[]): Promise<DraftColumns | null> => {
+            const wanted = rows.filter(([row]) => !excluded.has(row));
             return wanted.length
-              ? thread.call<DraftRow[]>('check.drafts', { rows: wanted })
-              : Promise.resolve([]);
+              ? thread.call<DraftColumns>('check.columns', { rows: wanted })
+              : Promise.resolve(null);
           };
           const headerAt = await importStore.positionOf(em, batchId, headerRow);
           let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
-          let rows = await importStore.readRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
+          let rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
           let drafting = ahead(draftsOf(rows));
           lap('read');
           while (rows.length > 0) {
             position += rows.length;
             const drafts = await drafting;
             lap('validate');
-            rows = await importStore.readRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
+            rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
             // The thread prepares the next batch while this one is inserted.
             drafting = ahead(draftsOf(rows));
             lap('read');
-            considered += drafts.length;
-            created += (await clientWriter.insert(em, context, drafts)).length;
+            if (drafts) {
+              considered += drafts.rows.length;
+              created += (await clientWriter.insert(em, context, drafts)).length;
+            }
             lap('insert');
             await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
           }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { SheetRow } from './reading/cells';
+import type { PackedRow } from './checking/check-run';
 import type { RowIssue } from './checking/row-checker';
 import type { BatchRecord, ImportStatus } from './import-batch';
 
@@ -155,22 +156,23 @@ export const importStore = {
   },
 
   /**
-   * One statement per batch of rows: the rows travel as one JSON array parameter. `firstPosition` is the
-   * position in the file of the batch's first row (rows are numbered 0, 1, 2… in file order).
+   * One statement per batch of rows: the rows travel as one JSON array parameter ([[row, cells], …], or
+   * already serialised). `firstPosition` is the position in the file of the batch's first row (rows are
+   * numbered 0, 1, 2… in file order).
    */
   async insertRows(
     em: EntityManager,
     batchId: string,
     firmId: string,
-    rows: readonly SheetRow[],
+    rows: readonly SheetRow[] | string,
     firstPosition: number,
   ): Promise<void> {
-    if (rows.length === 0) return;
+    const json = typeof rows === 'string' ? rows : JSON.stringify(rows.map((row) => [row.row, row.cells]));
     await em.query(
       `INSERT INTO import_row (batch_id, firm_id, row_number, position, cells)
        SELECT $1, $2, (r.value->>0)::int, $4 + r.ordinality - 1, r.value->1
          FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY r`,
-      [batchId, firmId, JSON.stringify(rows.map((row) => [row.row, row.cells])), firstPosition],
+      [batchId, firmId, json, firstPosition],
     );
   },
 
@@ -196,6 +198,21 @@ export const importStore = {
     return rows.map((row) => ({ row: row.row_number, cells: row.cells }));
   },
 
+  /** The same range with each row's cells as JSON text: parsed in the import thread, not on the event loop. */
+  async readPackedRowsAt(
+    em: EntityManager,
+    batchId: string,
+    from: number,
+    limit: number,
+  ): Promise<PackedRow[]> {
+    const rows: { row_number: number; cells: string }[] = await em.query(
+      `SELECT row_number, cells::text AS cells FROM import_row
+        WHERE batch_id = $1 AND position >= $2 AND position < $3 ORDER BY position`,
+      [batchId, from, from + limit],
+    );
+    return rows.map((row) => [row.row_number, row.cells]);
+  },
+
   /** The rows after row `afterRow` (0: from the start), first `limit` of them. */
   async readRows(em: EntityManager, batchId: string, afterRow: number, limit: number): Promise<SheetRow[]> {
     const at = afterRow === 0 ? -1 : await importStore.positionOf(em, batchId, afterRow);
@@ -218,24 +235,25 @@ export const importStore = {
     return Number(rows[0].n);
   },
 
+  /** Findings as objects, or already serialised ([[row, seq, severity, field, code, hint, column], …]). */
   async insertIssues(
     em: EntityManager,
     batchId: string,
     firmId: string,
-    issues: readonly (RowIssue & { seq: number })[],
+    issues: readonly (RowIssue & { seq: number })[] | string,
   ): Promise<void> {
-    if (issues.length === 0) return;
+    const json =
+      typeof issues === 'string'
+        ? issues
+        : JSON.stringify(
+            issues.map((i) => [i.row, i.seq, i.severity, i.field, i.code, i.hint ?? null, i.column]),
+          );
+    if (json === '[]') return;
     await em.query(
       `INSERT INTO import_issue (batch_id, firm_id, row_number, seq, severity, field, code, hint, column_index)
        SELECT $1, $2, (i->>0)::int, (i->>1)::smallint, i->>2, i->>3, i->>4, i->>5, (i->>6)::int
          FROM jsonb_array_elements($3::jsonb) i`,
-      [
-        batchId,
-        firmId,
-        JSON.stringify(
-          issues.map((i) => [i.row, i.seq, i.severity, i.field, i.code, i.hint ?? null, i.column]),
-        ),
-      ],
+      [batchId, firmId, json],
     );
   },
 

@@ -1,6 +1,6 @@
-import type { ClientDraft } from '@passerelle/domain-client';
 import { parentPort } from 'node:worker_threads';
-import type { CheckOptions, CheckedRow, RowChecker } from '../checking/row-checker';
+import type { CheckBatchResult, CheckRun, DraftColumns, PackedRow } from '../checking/check-run';
+import type { CheckOptions } from '../checking/row-checker';
 import type { SheetRow } from '../reading/cells';
 import { ImportFileError } from '../reading/file-error';
 import type { ReadLimits } from '../reading/limits';
@@ -9,8 +9,13 @@ import type { ThreadRequest, ThreadResponse } from './thread-protocol';
 
 /** What a read leaves in the thread: the main side pulls the rows in batches (see ImportThread.rows). */
 let rows: SheetRow[] = [];
-/** The checker of a check or import run, kept across its batches (duplicates span batches). */
-let checker: RowChecker | undefined;
+/** The check or import run, kept across its batches (duplicates span batches). */
+let run: CheckRun | undefined;
+
+function current(): CheckRun {
+  if (!run) throw new Error('check.begin first');
+  return run;
+}
 
 export interface ReadArgs {
   bytes: Uint8Array;
@@ -45,35 +50,36 @@ const handlers: Record<string, (args: never) => unknown> = {
     return rows.slice(args.offset, args.offset + args.limit);
   },
 
+  /**
+   * The same rows as the JSON array import_row is filled from ([[row, cells], …]): serialised here, the
+   * API's event loop receives one string instead of thousands of small values.
+   */
+  rowsJson(args: { offset: number; limit: number }): { count: number; json: string } {
+    const slice = rows.slice(args.offset, args.offset + args.limit);
+    return { count: slice.length, json: JSON.stringify(slice.map((row) => [row.row, row.cells])) };
+  },
+
   'check.begin'(options: CheckOptions): true {
     rows = [];
     // Loaded on first use: a thread that only reads a file does not pay for the validators' indexes.
-    const { RowChecker: Checker } =
-      require('../checking/row-checker') as typeof import('../checking/row-checker');
-    checker = new Checker(options);
+    const { CheckRun: Run } = require('../checking/check-run') as typeof import('../checking/check-run');
+    run = new Run(options);
     return true;
   },
 
-  /** Findings of a batch of rows (no drafts: the check stores findings only). */
-  'check.rows'(args: { rows: SheetRow[] }): CheckedRow[] {
-    if (!checker) throw new Error('check.begin first');
-    const active = checker;
-    return args.rows.map((row) => {
-      const result = active.check(row);
-      delete result.draft;
-      return result;
-    });
+  /** Findings and counts of a batch of stored rows (the check stores findings only). */
+  'check.batch'(args: { rows: PackedRow[] }): CheckBatchResult {
+    return current().checkBatch(args.rows);
   },
 
-  /** The clients to create from a batch of rows: the valid rows' normalised records. */
-  'check.drafts'(args: { rows: SheetRow[] }): { row: number; draft: ClientDraft }[] {
-    if (!checker) throw new Error('check.begin first');
-    const out: { row: number; draft: ClientDraft }[] = [];
-    for (const row of args.rows) {
-      const result = checker.check(row);
-      if (result.draft) out.push({ row: row.row, draft: result.draft });
-    }
-    return out;
+  /** The valid rows' unique keys, to look for the firm's existing clients. */
+  'check.keys'(args: { offset: number; limit: number }): [number, string | null, string | null][] {
+    return current().keys(args.offset, args.limit);
+  },
+
+  /** The clients to create from a batch of stored rows, as columns. */
+  'check.columns'(args: { rows: PackedRow[] }): DraftColumns {
+    return current().columns(args.rows);
   },
 };
 

@@ -1,11 +1,6 @@
-import type { ClientDraft } from '@passerelle/domain-client';
 import type { EntityManager } from 'typeorm';
 import { clientSearchText } from '../../clients/clients.service';
-
-export interface DraftRow {
-  row: number;
-  draft: ClientDraft;
-}
+import type { DraftColumns } from '../checking/check-run';
 
 export interface WriteContext {
   firmId: string;
@@ -43,14 +38,23 @@ export const clientWriter = {
     return rows[0].client_search_fill_batch;
   },
 
-  /** Inserts the drafts; returns the created clients with their rows (rows that conflicted are absent). */
+  /** Inserts the drafts (column by column); returns the created clients with their rows (rows that conflicted are absent). */
   async insert(
     em: EntityManager,
     context: WriteContext,
-    rows: readonly DraftRow[],
+    drafts: DraftColumns,
   ): Promise<{ id: string; row: number }[]> {
-    if (rows.length === 0) return [];
-    const column = <T>(pick: (draft: ClientDraft) => T): T[] => rows.map((row) => pick(row.draft));
+    if (drafts.rows.length === 0) return [];
+    const searchText = drafts.rows.map((_, i) =>
+      clientSearchText({
+        name: drafts.name[i],
+        ice: drafts.ice[i],
+        taxId: drafts.taxId[i],
+        contactName: drafts.contactName[i],
+        contactEmail: drafts.contactEmail[i],
+        city: drafts.city[i],
+      }),
+    );
     const created: { id: string; import_key: string }[] = await em.query(
       `INSERT INTO client (firm_id, created_by, import_batch_id, import_key, name, address, postal_code, city, country,
                            ice, tax_id, iban, language, contact_name, contact_language, contact_email,
@@ -69,22 +73,22 @@ export const clientWriter = {
         context.firmId,
         context.userId,
         context.batchId,
-        rows.map((row) => importKey(context.fileSha256, row.row)),
-        column((d) => d.name),
-        column((d) => d.address),
-        column((d) => d.postalCode),
-        column((d) => d.city),
-        column((d) => d.country),
-        column((d) => d.ice),
-        column((d) => d.taxId),
-        column((d) => d.iban),
-        column((d) => d.language),
-        column((d) => d.contactName),
-        column((d) => d.contactLanguage),
-        column((d) => d.contactEmail),
-        column((d) => d.shareDocuments),
-        column((d) => d.accountingSoftwareId),
-        column((d) => clientSearchText(d)),
+        drafts.rows.map((row) => importKey(context.fileSha256, row)),
+        drafts.name,
+        drafts.address,
+        drafts.postalCode,
+        drafts.city,
+        drafts.country,
+        drafts.ice,
+        drafts.taxId,
+        drafts.iban,
+        drafts.language,
+        drafts.contactName,
+        drafts.contactLanguage,
+        drafts.contactEmail,
+        drafts.shareDocuments,
+        drafts.accountingSoftwareId,
+        searchText,
       ],
     );
     const result = created.map((client) => ({
