@@ -59,7 +59,7 @@ describe('reading mutated files (seeded fuzz)', () => {
 
     for (let n = 0; n < CASES; n++) {
       const base = rand() < 0.75 ? xlsx : csv;
-      let bytes = Buffer.from(base);
+      let bytes: Buffer = Buffer.from(base);
       const kind = Math.floor(rand() * 4);
       if (kind === 0) {
         for (let flips = 1 + Math.floor(rand() * 8); flips > 0; flips--) {
