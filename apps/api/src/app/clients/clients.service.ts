@@ -180,10 +180,20 @@ export class ClientsService {
         data: Record<string, unknown>;
         created_at: Date;
       }[] = await em.query(
+        // A client created by a bulk import has no audit row of its own (100,000 rows would flood the audit):
+        // its "imported from <file>, row N" event comes from its batch.
         `SELECT e.id, e.action, u.name AS actor_name, e.data, e.created_at
              FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
             WHERE e.target_type = 'client' AND e.target_id = $1
-            ORDER BY e.created_at DESC, e.id DESC
+           UNION ALL
+           SELECT b.id, 'client.imported', u.name,
+                  jsonb_build_object('importBatchId', b.id, 'fileName', b.file_name,
+                                     'row', split_part(c.import_key, ':', 2)::int),
+                  c.created_at
+             FROM client c JOIN import_batch b ON b.id = c.import_batch_id
+                  LEFT JOIN app_user u ON u.id = c.created_by
+            WHERE c.id = $1
+            ORDER BY created_at DESC, id DESC
             LIMIT 200`,
         [id],
       );

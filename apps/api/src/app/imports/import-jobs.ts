@@ -381,7 +381,6 @@ export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit 
             firmId,
             userId: payload.userId,
             batchId,
-            fileName: batch.fileName,
             fileSha256: batch.fileSha256,
           };
           let considered = 0;

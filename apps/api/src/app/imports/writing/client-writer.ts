@@ -6,7 +6,6 @@ export interface WriteContext {
   firmId: string;
   userId: string | null;
   batchId: string;
-  fileName: string;
   fileSha256: string;
 }
 
@@ -19,8 +18,9 @@ export function importKey(fileSha256: string, row: number): string {
  * Set-based client insertion for imports: one `INSERT … SELECT … FROM unnest(…)` per batch of rows (works
  * on PostgreSQL and through the embedded engine, where COPY does not), `ON CONFLICT DO NOTHING` on every
  * unique key (ICE, contact e-mail, import key) so a retried job or a re-uploaded file creates nothing twice,
- * and one audit event per created client ("imported from <file>, row N") in one more statement. The
- * client_search rows are not written per row: call `beginBulk` before and `finishBulk` after.
+ * and no audit row per client: a client's timeline reads "imported from <file>, row N" from its batch (the
+ * batch itself is audited once). The client_search rows are not written per row: call `beginBulk` before
+ * and `finishBulk` after.
  */
 export const clientWriter = {
   /** Skips the per-row search trigger for the rest of this transaction's bulk insert. */
@@ -95,22 +95,6 @@ export const clientWriter = {
       id: client.id,
       row: Number(client.import_key.slice(client.import_key.lastIndexOf(':') + 1)),
     }));
-    if (result.length > 0) {
-      await em.query(
-        `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
-         SELECT $1, $2, 'client.imported', 'client', t.id,
-                jsonb_build_object('importBatchId', $3::uuid, 'fileName', $4::text, 'row', t.row)
-           FROM unnest($5::uuid[], $6::int[]) AS t(id, row)`,
-        [
-          context.firmId,
-          context.userId,
-          context.batchId,
-          context.fileName,
-          result.map((r) => r.id),
-          result.map((r) => r.row),
-        ],
-      );
-    }
     return result;
   },
 };
