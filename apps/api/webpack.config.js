@@ -23,10 +23,8 @@ module.exports = {
         { entryName: 'import-thread', entryPath: 'apps/api/src/import-thread.ts' },
       ],
       tsConfig: './tsconfig.app.json',
-      // The invitation e-mail templates are read at run time (invitations/invitation-mail.ts looks here).
-      assets: [
-        { input: 'apps/api/src/app/invitations/templates', glob: '**/*.hbs', output: 'invitation-templates' },
-      ],
+      // E-mail templates (app/<feature>/templates) are read at run time: mail/mail-templates.ts looks here.
+      assets: [{ input: 'apps/api/src/app', glob: '*/templates/**/*.hbs', output: 'app' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: false,

@@ -17,6 +17,7 @@ import { MailModule } from './mail/mail.module';
 import { OutboxModule } from './mail/outbox.module';
 import { SeedModule } from './seed/seed.module';
 import { DocumentsModule } from './documents/documents.module';
+import { TeamModule } from './team/team.module';
 
 /**
  * Feature modules: they depend only on the global infrastructure providers (config, database, jobs, mail,
@@ -34,6 +35,7 @@ export const FEATURE_MODULES: Type[] = [
   InvitationsModule,
   ClientFolderModule,
   DocumentsModule,
+  TeamModule,
 ];
 
 export type ProcessRole = 'http' | 'worker' | 'tool';

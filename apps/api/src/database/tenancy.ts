@@ -8,6 +8,9 @@ export interface DbScope {
   sessionTokenHash?: string;
   /** The SHA-256 of an invitation link: lets the public invitation page find that one link's row. */
   invitationTokenHash?: string;
+  /** The SHA-256 of a team invitation link, or of a password-reset link: the same, for their own tables. */
+  teamInvitationTokenHash?: string;
+  passwordResetTokenHash?: string;
   /** A client user's own client: policies that know a client column see only its rows (documents). */
   clientId?: string;
 }
@@ -17,6 +20,8 @@ const SETTING_NAMES: Record<keyof DbScope, string> = {
   loginEmail: 'app.login_email',
   sessionTokenHash: 'app.session_token_hash',
   invitationTokenHash: 'app.invitation_token_hash',
+  teamInvitationTokenHash: 'app.team_invitation_token_hash',
+  passwordResetTokenHash: 'app.password_reset_token_hash',
   clientId: 'app.client_id',
 };
 

@@ -7,3 +7,4 @@ export * from './lib/api-errors';
 export * from './lib/import-errors';
 export * from './lib/activation';
 export * from './lib/documents';
+export * from './lib/team';

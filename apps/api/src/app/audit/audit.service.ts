@@ -35,7 +35,18 @@ export type AuditAction =
   | 'document.reopened'
   | 'document.delivered'
   | 'document.delivery_failed'
-  | 'documents.exported';
+  | 'documents.exported'
+  // Team and accounts (issue 13): target = the user (or the team invitation), data says what changed.
+  | 'team.invitation_created'
+  | 'team.invitation_resent'
+  | 'team.invitation_revoked'
+  | 'team.invitation_accepted'
+  | 'user.role_changed'
+  | 'user.deactivated'
+  | 'user.reactivated'
+  | 'user.password_reset_requested'
+  | 'user.password_reset'
+  | 'account_mail.failed';
 
 export interface AuditEntry {
   firmId: string;

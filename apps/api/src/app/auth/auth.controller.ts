@@ -11,7 +11,13 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config';
@@ -23,6 +29,9 @@ import {
   EndedSessionsDto,
   LoginDto,
   MeDto,
+  PasswordResetDto,
+  PasswordResetLinkDto,
+  PasswordResetRequestDto,
   SessionDto,
   SignupDto,
   UpdateMeDto,
@@ -30,12 +39,15 @@ import {
 } from './dto/auth.dto';
 import { setSessionCookies } from './session-cookie';
 import { ParseId } from '../common/parse-id';
+import { ApiErrorDto } from '../common/api-error.dto';
+import { PasswordResetService } from './password-reset.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly passwordReset: PasswordResetService,
     private readonly config: AppConfig,
   ) {}
 
@@ -62,6 +74,41 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeDto> {
     return this.startSession(await this.auth.login(body, userAgent), res);
+  }
+
+  /**
+   * Forgotten password: always 202 with no body, after the same work, whether the address has an account or
+   * not (the e-mail, if any, is prepared by a queued job). Rate-limited per client address like a login, and
+   * per e-mail address (PASSWORD_RESET_PER_EMAIL_PER_HOUR e-mails, silently).
+   */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'Whatever the address: an e-mail follows if it has an active account' })
+  async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<void> {
+    await this.passwordReset.request(body.email);
+  }
+
+  /** Whether a reset link still works (the page says so before asking for a password). */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Get('password-reset/:token')
+  @ApiOkResponse({ type: PasswordResetLinkDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: '`reset_link_invalid`, whatever the reason' })
+  viewPasswordReset(@Param('token') token: string): Promise<PasswordResetLinkDto> {
+    return this.passwordReset.view(token);
+  }
+
+  /** Sets the new password given a reset link (single use); every session of the user ends. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('password-reset/:token')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: '`reset_link_invalid`, whatever the reason' })
+  async resetPassword(@Param('token') token: string, @Body() body: PasswordResetDto): Promise<void> {
+    await this.passwordReset.reset(token, body.password);
   }
 
   @Roles('admin', 'member', 'client')

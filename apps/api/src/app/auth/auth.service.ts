@@ -6,6 +6,7 @@ import { Tenancy } from '../../database/tenancy';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { Firm } from '../firms/firm.entity';
+import { AccountMailQueue, queueAccountMail } from '../account-mail/account-mail-queue';
 import { JobQueue } from '../jobs/job-queue';
 import { WELCOME_MAIL_JOB, WelcomeMailPayload } from '../mail/welcome-mail.job';
 import { FORM_FIELD_LABELS, type UiLanguage } from '@passerelle/domain-client';
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly mailQueue: AccountMailQueue,
   ) {}
 
   async signup(input: SignupDto, userAgent?: string): Promise<NewSession> {
@@ -127,6 +129,8 @@ export class AuthService {
     // Hashing happens outside any transaction: it is slow on purpose and must not hold a connection.
     const ok = await verifyPassword(found?.passwordHash, input.password);
     if (!found || !ok) throw new AppError(HttpStatus.UNAUTHORIZED, 'invalid_credentials');
+    // Said only to whoever knows the password: they learn why, nobody else learns anything.
+    if (found.deactivatedAt) throw new AppError(HttpStatus.FORBIDDEN, 'account_deactivated');
     return this.tenancy.forFirm(found.firmId, async (em) => {
       await em.update(User, { id: found.id }, { lastLoginAt: new Date() });
       // Housekeeping on the way: this user's expired sessions are of no use to anyone.
@@ -233,7 +237,7 @@ export class AuthService {
         currentPassword: { code: 'wrong_password', label: FORM_FIELD_LABELS.currentPassword },
       });
     const passwordHash = await hashPassword(newPassword);
-    await this.tenancy.forFirm(auth.firmId, async (em) => {
+    const notice = await this.tenancy.forFirm(auth.firmId, async (em) => {
       await em.update(User, { id: auth.userId }, { passwordHash });
       const ended = await this.sessions.revokeOthers(em, auth);
       await this.audit.record(em, {
@@ -242,7 +246,16 @@ export class AuthService {
         action: 'user.password_changed',
         data: { otherSessionsEnded: ended },
       });
+      // "Your password was changed": whoever holds the mailbox hears of it, in case it was not them.
+      return queueAccountMail(em, {
+        firmId: auth.firmId,
+        kind: 'password_changed',
+        subjectId: auth.userId,
+        email: stored.email,
+        language: stored.language,
+      });
     });
+    await this.mailQueue.send([notice]);
   }
 
   async setLanguage(auth: AuthContext, language: UiLanguage): Promise<MeDto> {

@@ -5,7 +5,7 @@ import { setScope, Tenancy } from '../../database/tenancy';
 import { User } from '../users/user.entity';
 import { AuthContext } from './decorators';
 import { Session } from './session.entity';
-import { hashToken, newToken } from './tokens';
+import { hashToken, isTokenFormat, newToken } from './tokens';
 
 const LAST_SEEN_PRECISION_MS = 5 * 60_000;
 
@@ -43,14 +43,15 @@ export class SessionService {
 
   /** The session's identity, or null when the token is unknown or expired. */
   async resolve(token: string): Promise<AuthContext | null> {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    if (!isTokenFormat(token)) return null;
     const tokenHash = hashToken(token);
     return this.tenancy.scoped({ sessionTokenHash: tokenHash }, async (em) => {
       const session = await em.findOne(Session, { where: { tokenHash } });
       if (!session || session.expiresAt.getTime() <= Date.now()) return null;
       await setScope(em, { firmId: session.firmId });
       const user = await em.findOne(User, { where: { id: session.userId } });
-      if (!user) return null;
+      // Read at every request: a deactivation or a role change applies from the next one.
+      if (!user || user.deactivatedAt) return null;
       // "Last active" for the user's list of sessions, written at most every few minutes.
       if (Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS)
         await em.update(Session, { id: session.id }, { lastSeenAt: new Date() });

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { InvitationsModule } from '../invitations/invitations.module';
 import { ClientDocumentsController } from './client-documents.controller';
 import { DeliverDocumentJob, SweepDocumentDeliveriesJob } from './delivery/document-delivery-jobs';
 import { DocumentDelivery } from './delivery/document-delivery';
@@ -10,7 +9,7 @@ import { StorageModule } from './storage/storage.module';
 
 /** Client documents (issue 12): the client's uploads, the firm's view, delivery to the accounting software. */
 @Module({
-  imports: [StorageModule, InvitationsModule],
+  imports: [StorageModule],
   controllers: [FolderDocumentsController, ClientDocumentsController],
   providers: [
     DocumentsService,

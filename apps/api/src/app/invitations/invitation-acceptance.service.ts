@@ -8,25 +8,16 @@ import { AuditService } from '../audit/audit.service';
 import type { NewSession } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
 import { SessionService } from '../auth/session.service';
-import { hashToken } from '../auth/tokens';
+import { hashToken, isTokenFormat } from '../auth/tokens';
 import { AppError } from '../common/app-error';
+import { maskEmail } from '../common/mask-email';
 import { User } from '../users/user.entity';
 import { AcceptInvitationDto, PublicInvitationDto } from './dto/invitation.dto';
 import { returning } from './invitation-rows';
 
-/** A link token as the e-mail carries it: 32 random bytes, base64url. */
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
-
 /** Unknown, expired, revoked or used: one answer, so a link reveals nothing about invitations. */
 export function invalidInvitation(): AppError {
   return new AppError(HttpStatus.NOT_FOUND, 'invitation_invalid');
-}
-
-/** `karim.idrissi@atlas.ma` → `k•••@atlas.ma`: enough for the contact to recognise their address. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return '•••';
-  return `${[...email.slice(0, at)][0]}•••${email.slice(at)}`;
 }
 
 interface LiveInvitation {
@@ -50,7 +41,7 @@ export class InvitationAcceptanceService {
   ) {}
 
   view(token: string): Promise<PublicInvitationDto> {
-    if (!TOKEN_FORMAT.test(token)) return Promise.reject(invalidInvitation());
+    if (!isTokenFormat(token)) return Promise.reject(invalidInvitation());
     const tokenHash = hashToken(token);
     return this.tenancy.scoped({ invitationTokenHash: tokenHash }, async (em) => {
       const link = await findLink(em, tokenHash);
@@ -78,7 +69,7 @@ export class InvitationAcceptanceService {
   }
 
   async accept(token: string, body: AcceptInvitationDto, userAgent?: string): Promise<NewSession> {
-    if (!TOKEN_FORMAT.test(token)) throw invalidInvitation();
+    if (!isTokenFormat(token)) throw invalidInvitation();
     // Slow on purpose (argon2id), so done before the transaction opens.
     const passwordHash = await hashPassword(body.password);
     const tokenHash = hashToken(token);

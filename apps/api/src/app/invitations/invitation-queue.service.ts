@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '../jobs/job-queue';
+import { leasedJobId } from '../mail/leased-delivery';
 
 export const INVITATION_SEND_JOB = 'invitation.send';
 export const INVITATION_REMIND_JOB = 'invitation.remind';
@@ -35,7 +36,7 @@ export interface SendRequest {
  * new id, so a retry is never swallowed by the job it follows.
  */
 export function sendJobId(invitationId: string, attempts: number): string {
-  return attempts === 0 ? `invitation:${invitationId}` : `invitation:${invitationId}:${attempts}`;
+  return leasedJobId('invitation', invitationId, attempts);
 }
 
 /**

@@ -93,12 +93,4 @@ export async function clientInvitations(
   return rows.map(toInvitationDto);
 }
 
-/**
- * The rows an `UPDATE … RETURNING` (or any statement) gave back. EntityManager.query answers an UPDATE with
- * `[rows, count]`, a SELECT or INSERT with the rows: the structured result has them the same way for all.
- */
-export async function returning<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  if (!em.queryRunner) throw new Error('returning() needs a transaction');
-  const result = await em.queryRunner.query(sql, params, true);
-  return result.records as T[];
-}
+export { returning } from '../../database/returning';

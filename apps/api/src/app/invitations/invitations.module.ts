@@ -16,7 +16,6 @@ import { InvitationSweeper } from './invitation-sweeper';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { PublicInvitationsController } from './public-invitations.controller';
-import { SendRateLimiter } from './send-rate-limiter';
 
 /** Activation (issue 9): invitations, their delivery through the queue, acceptance. */
 @Module({
@@ -30,13 +29,11 @@ import { SendRateLimiter } from './send-rate-limiter';
     InvitationMail,
     InvitationQueue,
     InvitationSweeper,
-    SendRateLimiter,
     SendInvitationJob,
     RemindInvitationJob,
     ExpandBulkJob,
     SweepInvitationsJob,
   ],
-  // SendRateLimiter: document e-mails to accounting software share the invitations' sending rate.
-  exports: [InvitationsService, SendRateLimiter],
+  exports: [InvitationsService],
 })
 export class InvitationsModule {}

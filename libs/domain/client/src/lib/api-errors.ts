@@ -102,6 +102,39 @@ export const API_ERROR_MESSAGES = {
     fr: 'Ce lien d’invitation n’est pas valide : il a peut-être expiré, été remplacé par un plus récent ou déjà été utilisé. Demandez à votre cabinet de vous envoyer une nouvelle invitation.',
     en: 'This invitation link is not valid: it may have expired, been replaced by a newer one or already been used. Ask your firm to send you a new invitation.',
   },
+  // Team and accounts (issue 13)
+  email_has_account: {
+    fr: 'Cette adresse e-mail a déjà un compte Passerelle (un seul compte par adresse pour l’instant) : invitez une autre adresse.',
+    en: 'This e-mail address already has a Passerelle account (one account per address for now): invite another address.',
+  },
+  already_member: {
+    fr: 'Cette personne fait déjà partie de votre cabinet.',
+    en: 'This person is already a member of your firm.',
+  },
+  team_invitation_pending: {
+    fr: 'Une invitation est déjà en attente pour cette adresse : renvoyez-la depuis la liste des invitations.',
+    en: 'An invitation is already pending for this address: resend it from the list of invitations.',
+  },
+  team_invitation_closed: {
+    fr: 'Cette invitation n’est plus en attente (acceptée ou annulée) : elle ne peut être ni renvoyée ni annulée.',
+    en: 'This invitation is no longer pending (accepted or cancelled): it can be neither resent nor cancelled.',
+  },
+  team_invitation_invalid: {
+    fr: 'Ce lien d’invitation n’est pas valide : il a peut-être expiré, été remplacé par un plus récent, été annulé ou déjà servi. Demandez à l’administrateur de votre cabinet de vous inviter à nouveau.',
+    en: 'This invitation link is not valid: it may have expired, been replaced by a newer one, been cancelled or already been used. Ask your firm’s administrator to invite you again.',
+  },
+  account_email_taken: {
+    fr: 'Un compte Passerelle existe déjà avec cette adresse e-mail (un seul compte par adresse pour l’instant) : connectez-vous avec ce compte, ou demandez à être invité avec une autre adresse.',
+    en: 'A Passerelle account already exists with this e-mail address (one account per address for now): sign in with that account, or ask to be invited with another address.',
+  },
+  account_deactivated: {
+    fr: 'Votre compte a été désactivé. Contactez l’administrateur de votre cabinet pour le réactiver.',
+    en: 'Your account has been deactivated. Ask your firm’s administrator to reactivate it.',
+  },
+  reset_link_invalid: {
+    fr: 'Ce lien de réinitialisation n’est pas valide : il a expiré (il ne vaut qu’une heure), a déjà servi ou a été remplacé par un plus récent. Demandez un nouveau lien.',
+    en: 'This reset link is not valid: it has expired (it lasts one hour), has already been used or was replaced by a newer one. Ask for a new link.',
+  },
   ...IMPORT_ERROR_MESSAGES,
   ...DOCUMENT_ERROR_MESSAGES,
   internal: {

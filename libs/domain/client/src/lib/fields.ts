@@ -91,6 +91,8 @@ export const FORM_FIELD_LABELS = {
   currentPassword: { fr: 'Mot de passe actuel', en: 'Current password' },
   uiLanguage: { fr: 'Langue', en: 'Language' },
   role: { fr: 'Rôle', en: 'Role' },
+  memberName: { fr: 'Nom du collaborateur', en: 'Colleague’s name' },
+  mailLanguage: { fr: 'Langue de l’e-mail', en: 'E-mail language' },
   softwareLabel: { fr: 'Libellé', en: 'Label' },
   softwareProduct: { fr: 'Logiciel', en: 'Software' },
   deliveryMethod: { fr: 'Mode de transmission', en: 'Delivery method' },

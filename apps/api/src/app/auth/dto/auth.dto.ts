@@ -145,3 +145,30 @@ export class SessionDto {
 export class EndedSessionsDto {
   @ApiProperty({ description: 'How many sessions were ended' }) ended!: number;
 }
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ maxLength: 254, example: 'salma@atlas-conseil.ma' })
+  @Label(FORM_FIELD_LABELS.email)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  @EmailAddress()
+  email!: string;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @Label(FORM_FIELD_LABELS.password)
+  @RawText()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPassword()
+  password!: string;
+}
+
+export class PasswordResetLinkDto {
+  @ApiProperty({ example: 's•••@atlas-conseil.ma', description: 'The account’s address, masked' })
+  email!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '../../jobs/job-queue';
+import { leasedJobId } from '../../mail/leased-delivery';
 
 export const DOCUMENT_DELIVERY_JOB = 'document.deliver';
 export const DOCUMENT_DELIVERY_SWEEP_JOB = 'document.delivery-sweep';
@@ -18,7 +19,7 @@ export interface DeliveryRequest {
 }
 
 export function deliveryJobId(documentId: string, attempts: number): string {
-  return attempts === 0 ? `document:${documentId}` : `document:${documentId}:${attempts}`;
+  return leasedJobId('document', documentId, attempts);
 }
 
 /**

@@ -17,8 +17,9 @@ return 1`;
 const REDIS_TIMEOUT_MS = 1000;
 
 /**
- * The sending rate of invitation e-mails: MAIL_RATE_PER_SECOND for all firms together and
- * MAIL_RATE_PER_FIRM_PER_SECOND for one firm, in one-second windows. Counted in Redis when REDIS_URL is set
+ * The sending rate of queued e-mails (invitations, document deliveries, account e-mails):
+ * MAIL_RATE_PER_SECOND for all firms together and MAIL_RATE_PER_FIRM_PER_SECOND for one firm, in one-second
+ * windows. Counted in Redis when REDIS_URL is set
  * (so every worker shares the limits), else in this process. A sender over the limit waits for the next
  * window. If Redis does not answer, this process's own counters apply: an outage slows nothing down more
  * than the limits themselves.
