@@ -388,6 +388,11 @@ describe('invitations', () => {
     const client = await createClient(staff, { contactLanguage: 'fr' });
     const invitation = (await staff.post(`/api/clients/${client.id}/invitations`)).body;
     const firstToken = tokenOf(await mailTo(client.email));
+    // The worker writes `sent` (and sent_at) just after the SMTP peer accepted the e-mail: age the row after.
+    await waitFor(
+      async () => (await staff.get(`/api/invitations/${invitation.id}`)).body.status === 'sent',
+      'the invitation to be recorded as sent',
+    );
     const sweeper = worker.get(InvitationSweeper);
 
     expect((await sweeper.sweep()).reminded).toBe(0);

@@ -199,12 +199,15 @@ export class AppConfig {
   @Max(100000, { message: 'must be a whole number between 1 and 100000' })
   MAIL_RATE_PER_SECOND = 300;
 
-  /** Invitation e-mails per second for one firm (so one firm's bulk run does not use the whole rate). */
+  /**
+   * Invitation e-mails per second for one firm (e.g. its SMTP provider's limit). By default the overall rate:
+   * with one queue, a firm waiting for its window also delays the jobs queued behind its own.
+   */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number between 1 and 100000' })
   @Min(1, { message: 'must be a whole number between 1 and 100000' })
   @Max(100000, { message: 'must be a whole number between 1 and 100000' })
-  MAIL_RATE_PER_FIRM_PER_SECOND = 100;
+  MAIL_RATE_PER_FIRM_PER_SECOND = 300;
 
   /** Sending attempts of one invitation when the SMTP server answers a temporary (4xx) error or is unreachable. */
   @Transform(toInt)
@@ -225,7 +228,7 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number between 1 and 100' })
   @Min(1, { message: 'must be a whole number between 1 and 100' })
   @Max(100, { message: 'must be a whole number between 1 and 100' })
-  WORKER_CONCURRENCY = 8;
+  WORKER_CONCURRENCY = 16;
 
   /** Where the built web app lives; defaults to the build output next to the API bundle. */
   @Transform(emptyToUndefined)

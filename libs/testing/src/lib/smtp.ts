@@ -16,6 +16,14 @@ export type SmtpResponder = (mail: ParsedMail, index: number) => SmtpReply | und
  * programmable reply per message (`respondWith`), given at the end of DATA the way a real server refuses a
  * message — so the sender sees genuine 4xx/5xx SMTP replies, not a faked transport.
  */
+export interface TestSmtpOptions {
+  /**
+   * Parse only the headers (Message-ID, To, Subject) instead of the whole message with mailparser: for
+   * benchmarks, where parsing thousands of HTML bodies would measure the peer instead of the sender.
+   */
+  headersOnly?: boolean;
+}
+
 export class TestSmtpServer {
   /** Messages accepted (250). */
   readonly messages: ParsedMail[] = [];
@@ -32,7 +40,7 @@ export class TestSmtpServer {
     logger: false,
     size: 10 * 1024 * 1024,
     onData: (stream, _session, callback) => {
-      simpleParser(stream)
+      (this.options.headersOnly ? parseHeaders(stream) : simpleParser(stream))
         .then(async (mail) => {
           const index = this.received.push(mail) - 1;
           const reply = this.responder?.(mail, index);
@@ -49,6 +57,13 @@ export class TestSmtpServer {
         .catch(callback);
     },
   });
+
+  constructor(private readonly options: TestSmtpOptions = {}) {
+    // A sender killed mid-message (fault tests) resets its connection: that is the test, not a failure.
+    this.server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+    });
+  }
 
   async start(port = 0): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
@@ -106,4 +121,34 @@ export class TestSmtpServer {
       });
     }
   }
+}
+
+/** The few headers a benchmark counts, read from the raw message (the body is drained, not parsed). */
+async function parseHeaders(stream: NodeJS.ReadableStream): Promise<ParsedMail> {
+  let head = '';
+  let done = false;
+  for await (const chunk of stream) {
+    if (done) continue;
+    head += (chunk as Buffer).toString('latin1');
+    const end = head.indexOf('\r\n\r\n');
+    if (end >= 0) {
+      head = head.slice(0, end);
+      done = true;
+    }
+  }
+  const header = (name: string) =>
+    new RegExp(`^${name}:[ \\t]*(.*(?:\\r\\n[ \\t].*)*)`, 'im')
+      .exec(head)?.[1]
+      ?.replace(/\r\n[ \t]+/g, ' ')
+      .trim();
+  const to = header('To') ?? '';
+  const address = /<([^>]+)>/.exec(to)?.[1] ?? to;
+  return {
+    messageId: header('Message-ID'),
+    subject: header('Subject'),
+    to: { text: address, html: address, value: [{ address, name: '' }] },
+    headers: new Map(),
+    headerLines: [],
+    attachments: [],
+  } as unknown as ParsedMail;
 }

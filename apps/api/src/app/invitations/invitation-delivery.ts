@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Tenancy } from '../../database/tenancy';
 import { AuditService } from '../audit/audit.service';
@@ -95,15 +94,21 @@ export class InvitationDelivery {
   /** Reminder `n` of a sent, unaccepted invitation: a new link (the first one keeps working). Best effort. */
   async remind(payload: RemindInvitationPayload): Promise<void> {
     await this.delivery.acquireSlot(payload.firmId);
+    const token = newToken();
     const claimed = await this.tenancy.forFirm(payload.firmId, async (em) => {
-      const rows = await returning<ClaimedRow>(
+      const rows = await returning<ClaimedRow & Names>(
         em,
-        `UPDATE invitation SET reminders_sent = $2, last_reminder_at = now(), updated_at = now()
-          WHERE id = $1 AND status = 'sent' AND reminders_sent = $2 - 1 AND expires_at > now()
-          RETURNING id, firm_id, client_id, email, language, attempts, expires_at`,
-        [payload.invitationId, payload.reminder],
+        `WITH claimed AS (
+           UPDATE invitation SET reminders_sent = $2, last_reminder_at = now(), updated_at = now()
+            WHERE id = $1 AND status = 'sent' AND reminders_sent = $2 - 1 AND expires_at > now()
+            RETURNING id, firm_id, client_id, email, language, attempts, expires_at
+         ), link AS (
+           INSERT INTO invitation_link (token_hash, firm_id, invitation_id) SELECT $3, firm_id, id FROM claimed
+         )
+         ${WITH_NAMES}`,
+        [payload.invitationId, payload.reminder, hashToken(token)],
       );
-      return rows[0] ? this.withLink(em, rows[0]) : null;
+      return rows[0] ? claimedOf(rows[0], token) : null;
     });
     if (!claimed) return;
     const messageId = this.delivery.messageId(`invitation.${claimed.id}.reminder-${payload.reminder}`);
@@ -155,46 +160,29 @@ export class InvitationDelivery {
   }
 
   private claim(payload: SendInvitationPayload): Promise<Claimed | null> {
+    const token = newToken();
     return this.tenancy.forFirm(payload.firmId, async (em) => {
-      // Not yet sent (or held by a worker whose lease ran out): take it. Sent, accepted, revoked…: nothing to do.
-      const rows = await returning<ClaimedRow>(
+      // Not yet sent (or held by a worker whose lease ran out): take it, with a fresh link. Sent, accepted,
+      // revoked…: nothing to do. One statement: a claim is the hot path of a bulk run.
+      const rows = await returning<ClaimedRow & Names>(
         em,
-        claimStatement(
+        `WITH claimed AS (${claimStatement(
           INVITATION_TABLE,
           'id, firm_id, client_id, email, language, attempts, expires_at',
           ', expires_at = now() + make_interval(days => $3)',
-        ),
-        [payload.invitationId, this.config.INVITATION_LEASE_SECONDS, this.config.INVITATION_TTL_DAYS],
+        )}), link AS (
+           INSERT INTO invitation_link (token_hash, firm_id, invitation_id) SELECT $4, firm_id, id FROM claimed
+         )
+         ${WITH_NAMES}`,
+        [
+          payload.invitationId,
+          this.config.INVITATION_LEASE_SECONDS,
+          this.config.INVITATION_TTL_DAYS,
+          hashToken(token),
+        ],
       );
-      return rows[0] ? this.withLink(em, rows[0]) : null;
+      return rows[0] ? claimedOf(rows[0], token) : null;
     });
-  }
-
-  private async withLink(em: EntityManager, row: ClaimedRow): Promise<Claimed> {
-    const token = newToken();
-    await em.query(`INSERT INTO invitation_link (token_hash, firm_id, invitation_id) VALUES ($1, $2, $3)`, [
-      hashToken(token),
-      row.firm_id,
-      row.id,
-    ]);
-    const names: { client_name: string; contact_name: string; firm_name: string }[] = await em.query(
-      `SELECT c.name AS client_name, c.contact_name, f.name AS firm_name
-         FROM client c JOIN firm f ON f.id = c.firm_id WHERE c.id = $1`,
-      [row.client_id],
-    );
-    return {
-      id: row.id,
-      firmId: row.firm_id,
-      clientId: row.client_id,
-      email: row.email,
-      language: row.language,
-      attempts: row.attempts,
-      expiresAt: row.expires_at,
-      clientName: names[0].client_name,
-      contactName: names[0].contact_name,
-      firmName: names[0].firm_name,
-      token,
-    };
   }
 
   private message(claimed: Claimed, reminder: boolean, messageId: string) {
@@ -226,4 +214,30 @@ interface ClaimedRow {
   language: string;
   attempts: number;
   expires_at: Date;
+}
+
+interface Names {
+  client_name: string;
+  contact_name: string;
+  firm_name: string;
+}
+
+/** The claimed row with what the e-mail says about it (the `claimed` CTE of a claim statement). */
+const WITH_NAMES = `SELECT claimed.*, c.name AS client_name, c.contact_name, f.name AS firm_name
+  FROM claimed JOIN client c ON c.id = claimed.client_id JOIN firm f ON f.id = claimed.firm_id`;
+
+function claimedOf(row: ClaimedRow & Names, token: string): Claimed {
+  return {
+    id: row.id,
+    firmId: row.firm_id,
+    clientId: row.client_id,
+    email: row.email,
+    language: row.language,
+    attempts: row.attempts,
+    expiresAt: row.expires_at,
+    clientName: row.client_name,
+    contactName: row.contact_name,
+    firmName: row.firm_name,
+    token,
+  };
 }

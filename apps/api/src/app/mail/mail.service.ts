@@ -75,7 +75,8 @@ export class MailService implements OnApplicationShutdown {
       ? createTransport({
           ...parseConnectionUrl(config.SMTP_URL),
           pool: true,
-          maxConnections: 5,
+          // One connection per job a worker runs at once: fewer made the pool the bottleneck of a bulk run.
+          maxConnections: config.WORKER_CONCURRENCY,
           maxMessages: 1000,
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
