@@ -48,6 +48,8 @@ export interface BatchRecord {
   createdByName: string | null;
   status: ImportStatus;
   revision: number;
+  /** starts of the current step (reset when another step is asked for) */
+  stepAttempts: number;
   fileName: string;
   fileSize: number;
   fileSha256: string;

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { AppConfig } from '../../config/app-config';
 import { FileStore } from '../documents/storage/file-store';
 import { Tenancy } from '../../database/tenancy';
-import { JobHandler, JobRegistry } from '../jobs/job-queue';
+import { JOB_ATTEMPTS, JobHandler, JobRegistry } from '../jobs/job-queue';
 import type { CheckBatchResult, DraftColumns, PackedRow } from './checking/check-run';
 import type { RowIssue } from './checking/row-checker';
 import { emptySummary, type BatchRecord, type ImportSummary } from './import-batch';
@@ -70,8 +70,31 @@ async function currentBatch(
   payload: ImportJobPayload,
   status: BatchRecord['status'],
 ): Promise<BatchRecord | null> {
-  const batch = await tenancy.forFirm(payload.firmId, (em) => importStore.findBatch(em, payload.batchId));
-  return batch && batch.revision === payload.revision && batch.status === status ? batch : null;
+  return tenancy.forFirm(payload.firmId, (em) =>
+    importStore.startStep(em, payload.batchId, payload.revision, status),
+  );
+}
+
+/**
+ * Runs a step; an unexpected failure (not the file's fault: the database, the process) is thrown for the
+ * queue to retry, until the last attempt, which fails the batch with `internal` rather than leaving it
+ * running forever.
+ */
+async function retried(
+  tenancy: Tenancy,
+  payload: ImportJobPayload,
+  batch: BatchRecord,
+  step: () => Promise<void>,
+): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (batch.stepAttempts < JOB_ATTEMPTS) throw error;
+    logger.error(
+      `import ${payload.batchId}: step failed ${batch.stepAttempts} times: ${(error as Error).message}`,
+    );
+    await failBatch(tenancy, payload, 'internal');
+  }
 }
 
 /** The batch was asked something else (another sheet, mapping or check) while this step ran: it stops. */
@@ -138,76 +161,78 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     const limits = readLimits(this.config);
     if (!batch.fileId) return;
     const fileId = batch.fileId;
-    await withImportThread(async (thread: ImportThread) => {
-      try {
-        const bytes = await readAll(this.files.open(firmId, fileId), batch.fileSize);
-        const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
-          bytes.buffer,
-        ]);
-        await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteRows(em, batchId));
-        // The next batch crosses over from the thread while this one is written.
-        const pull = (offset: number) =>
-          offset < read.rowCount
-            ? thread.call<{ count: number; json: string }>('rowsJson', {
-                offset,
-                limit: IMPORT_TUNING.rowsPerBatch,
-              })
-            : Promise.resolve({ count: 0, json: '[]' });
-        let next = ahead(pull(0));
-        for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
-          const batchRows = await next;
-          next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
-          await writeIfCurrent(this.tenancy, payload, (em) =>
-            importStore.insertRows(em, batchId, firmId, batchRows.json, offset),
-          );
-          await this.progress.report(firmId, batchId, offset + batchRows.count, read.rowCount);
-        }
-        const outcome = await this.tenancy.forFirm(firmId, async (em) => {
-          const current = await importStore.findBatch(em, batchId, true);
-          if (!current || current.revision !== payload.revision) return 'stale';
-          const state = await mappingState(em, current, limits.headerSearchRows, current.headerRow);
-          if ((state.summary?.rows ?? 0) > limits.maxDataRows) return 'too_many_rows';
-          await importStore.updateBatch(em, batchId, {
-            ...state,
-            status: 'mapping',
-            format: read.format,
-            encoding: read.encoding ?? null,
-            delimiter: read.delimiter ?? null,
-            sheets: read.sheets,
-            sheet: read.sheet,
-            rowCount: read.rowCount,
-            progressDone: read.rowCount,
-            progressTotal: read.rowCount,
-            errorCode: null,
-            errorHint: null,
-          });
-          return 'ok';
-        });
-        if (outcome === 'too_many_rows')
-          throw new ImportFileError('too_many_rows', String(limits.maxDataRows));
-      } catch (error) {
-        if (error instanceof StaleStep) return;
-        if (!(error instanceof ImportFileError)) throw error;
-        // A refused file is not kept: its rows and bytes go, the batch keeps the reason.
+    await retried(this.tenancy, payload, batch, () =>
+      withImportThread(async (thread: ImportThread) => {
         try {
-          await writeIfCurrent(this.tenancy, payload, async (em) => {
-            await importStore.deleteRows(em, batchId);
+          const bytes = await readAll(this.files.open(firmId, fileId), batch.fileSize);
+          const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
+            bytes.buffer,
+          ]);
+          await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteRows(em, batchId));
+          // The next batch crosses over from the thread while this one is written.
+          const pull = (offset: number) =>
+            offset < read.rowCount
+              ? thread.call<{ count: number; json: string }>('rowsJson', {
+                  offset,
+                  limit: IMPORT_TUNING.rowsPerBatch,
+                })
+              : Promise.resolve({ count: 0, json: '[]' });
+          let next = ahead(pull(0));
+          for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
+            const batchRows = await next;
+            next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
+            await writeIfCurrent(this.tenancy, payload, (em) =>
+              importStore.insertRows(em, batchId, firmId, batchRows.json, offset),
+            );
+            await this.progress.report(firmId, batchId, offset + batchRows.count, read.rowCount);
+          }
+          const outcome = await this.tenancy.forFirm(firmId, async (em) => {
+            const current = await importStore.findBatch(em, batchId, true);
+            if (!current || current.revision !== payload.revision) return 'stale';
+            const state = await mappingState(em, current, limits.headerSearchRows, current.headerRow);
+            if ((state.summary?.rows ?? 0) > limits.maxDataRows) return 'too_many_rows';
             await importStore.updateBatch(em, batchId, {
-              fileId: null,
-              status: 'failed',
-              errorCode: error.code,
-              errorHint: error.hint ?? null,
+              ...state,
+              status: 'mapping',
+              format: read.format,
+              encoding: read.encoding ?? null,
+              delimiter: read.delimiter ?? null,
+              sheets: read.sheets,
+              sheet: read.sheet,
+              rowCount: read.rowCount,
+              progressDone: read.rowCount,
+              progressTotal: read.rowCount,
+              errorCode: null,
+              errorHint: null,
             });
+            return 'ok';
           });
-        } catch (stale) {
-          if (stale instanceof StaleStep) return;
-          throw stale;
+          if (outcome === 'too_many_rows')
+            throw new ImportFileError('too_many_rows', String(limits.maxDataRows));
+        } catch (error) {
+          if (error instanceof StaleStep) return;
+          if (!(error instanceof ImportFileError)) throw error;
+          // A refused file is not kept: its rows and bytes go, the batch keeps the reason.
+          try {
+            await writeIfCurrent(this.tenancy, payload, async (em) => {
+              await importStore.deleteRows(em, batchId);
+              await importStore.updateBatch(em, batchId, {
+                fileId: null,
+                status: 'failed',
+                errorCode: error.code,
+                errorHint: error.hint ?? null,
+              });
+            });
+          } catch (stale) {
+            if (stale instanceof StaleStep) return;
+            throw stale;
+          }
+          await this.files.remove(firmId, [fileId]);
+        } finally {
+          this.progress.finish(batchId);
         }
-        await this.files.remove(firmId, [fileId]);
-      } finally {
-        this.progress.finish(batchId);
-      }
-    });
+      }),
+    );
   }
 }
 
@@ -238,64 +263,66 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
     const total = batch.summary?.rows ?? 0;
     const software = await this.tenancy.forFirm(firmId, softwareIndex);
     const summary: ImportSummary = emptySummary();
-    await withImportThread(async (thread: ImportThread) => {
-      try {
-        await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
-        await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteIssues(em, batchId));
-        const read = (from: number) =>
-          this.tenancy.forFirm(firmId, (em) =>
-            importStore.readPackedRowsAt(em, batchId, from, IMPORT_TUNING.rowsPerBatch),
+    await retried(this.tenancy, payload, batch, () =>
+      withImportThread(async (thread: ImportThread) => {
+        try {
+          await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
+          await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteIssues(em, batchId));
+          const read = (from: number) =>
+            this.tenancy.forFirm(firmId, (em) =>
+              importStore.readPackedRowsAt(em, batchId, from, IMPORT_TUNING.rowsPerBatch),
+            );
+          const headerAt = await this.tenancy.forFirm(firmId, (em) =>
+            importStore.positionOf(em, batchId, headerRow),
           );
-        const headerAt = await this.tenancy.forFirm(firmId, (em) =>
-          importStore.positionOf(em, batchId, headerRow),
-        );
-        let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
-        let done = 0;
-        let rows = await read(position);
-        while (rows.length > 0) {
-          position += rows.length;
-          // The thread checks this batch while the next one is read.
-          const checking = ahead(thread.call<CheckBatchResult>('check.batch', { rows }));
-          const next = ahead(read(position));
-          const result = await checking;
-          summary.rows += result.rows;
-          summary.valid += result.valid;
-          summary.invalid += result.invalid;
-          summary.warnings += result.warnings;
-          summary.duplicates += result.duplicates;
-          await writeIfCurrent(this.tenancy, payload, (em) =>
-            importStore.insertIssues(em, batchId, firmId, result.issuesJson),
-          );
-          done += rows.length;
-          await this.progress.report(firmId, batchId, Math.min(done, total), total);
-          rows = await next;
-        }
-        await this.tenancy.forFirm(firmId, async (em) => {
-          const current = await importStore.findBatch(em, batchId, true);
-          if (!current || current.revision !== payload.revision) return;
-          const skips = await existingClients(em, batch.fileSha256, (offset, limit) =>
-            thread.call<[number, string | null, string | null][]>('check.keys', { offset, limit }),
-          );
-          await importStore.insertIssues(em, batchId, firmId, skips);
-          summary.toSkip = skips.length;
-          summary.duplicates += skips.length;
-          summary.toCreate = summary.valid - summary.toSkip;
-          await importStore.updateBatch(em, batchId, {
-            status: 'checked',
-            summary,
-            progressDone: total,
-            progressTotal: total,
-            checkedAt: new Date(),
+          let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
+          let done = 0;
+          let rows = await read(position);
+          while (rows.length > 0) {
+            position += rows.length;
+            // The thread checks this batch while the next one is read.
+            const checking = ahead(thread.call<CheckBatchResult>('check.batch', { rows }));
+            const next = ahead(read(position));
+            const result = await checking;
+            summary.rows += result.rows;
+            summary.valid += result.valid;
+            summary.invalid += result.invalid;
+            summary.warnings += result.warnings;
+            summary.duplicates += result.duplicates;
+            await writeIfCurrent(this.tenancy, payload, (em) =>
+              importStore.insertIssues(em, batchId, firmId, result.issuesJson),
+            );
+            done += rows.length;
+            await this.progress.report(firmId, batchId, Math.min(done, total), total);
+            rows = await next;
+          }
+          await this.tenancy.forFirm(firmId, async (em) => {
+            const current = await importStore.findBatch(em, batchId, true);
+            if (!current || current.revision !== payload.revision) return;
+            const skips = await existingClients(em, batch.fileSha256, (offset, limit) =>
+              thread.call<[number, string | null, string | null][]>('check.keys', { offset, limit }),
+            );
+            await importStore.insertIssues(em, batchId, firmId, skips);
+            summary.toSkip = skips.length;
+            summary.duplicates += skips.length;
+            summary.toCreate = summary.valid - summary.toSkip;
+            await importStore.updateBatch(em, batchId, {
+              status: 'checked',
+              summary,
+              progressDone: total,
+              progressTotal: total,
+              checkedAt: new Date(),
+            });
           });
-        });
-      } catch (error) {
-        if (error instanceof StaleStep) return;
-        if (!(error instanceof ImportFileError)) throw error;
-        await failBatch(this.tenancy, payload, error.code, error.hint);
-      } finally {
-        this.progress.finish(batchId);
-      }
-    });
+        } catch (error) {
+          if (error instanceof StaleStep) return;
+          if (!(error instanceof ImportFileError)) throw error;
+          await failBatch(this.tenancy, payload, error.code, error.hint);
+        } finally {
+          this.progress.finish(batchId);
+        }
+      }),
+    );
   }
 }
 
@@ -370,85 +397,87 @@ export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit 
     const headerRow = batch.headerRow;
     const summary = batch.summary ?? emptySummary();
     const total = summary.toCreate;
-    await withImportThread(async (thread: ImportThread) => {
-      try {
-        await this.tenancy.forFirm(firmId, async (em) => {
-          const software = await softwareIndex(em);
-          const excluded = await importStore.excludedRows(em, batchId);
-          await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: false });
-          await clientWriter.beginBulk(em);
-          const context = {
-            firmId,
-            userId: payload.userId,
-            batchId,
-            fileSha256: batch.fileSha256,
-          };
-          let considered = 0;
-          let created = 0;
-          const timing = { read: 0, validate: 0, insert: 0, search: 0 };
-          let mark = performance.now();
-          const lap = (stage: keyof typeof timing) => {
-            const now = performance.now();
-            timing[stage] += now - mark;
-            mark = now;
-          };
-          const draftsOf = (rows: PackedRow[]): Promise<DraftColumns | null> => {
-            const wanted = rows.filter(([row]) => !excluded.has(row));
-            return wanted.length
-              ? thread.call<DraftColumns>('check.columns', { rows: wanted })
-              : Promise.resolve(null);
-          };
-          const headerAt = await importStore.positionOf(em, batchId, headerRow);
-          let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
-          let rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
-          let drafting = ahead(draftsOf(rows));
-          lap('read');
-          while (rows.length > 0) {
-            position += rows.length;
-            const drafts = await drafting;
-            lap('validate');
-            rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
-            // The thread prepares the next batch while this one is inserted.
-            drafting = ahead(draftsOf(rows));
+    await retried(this.tenancy, payload, batch, () =>
+      withImportThread(async (thread: ImportThread) => {
+        try {
+          await this.tenancy.forFirm(firmId, async (em) => {
+            const software = await softwareIndex(em);
+            const excluded = await importStore.excludedRows(em, batchId);
+            await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: false });
+            await clientWriter.beginBulk(em);
+            const context = {
+              firmId,
+              userId: payload.userId,
+              batchId,
+              fileSha256: batch.fileSha256,
+            };
+            let considered = 0;
+            let created = 0;
+            const timing = { read: 0, validate: 0, insert: 0, search: 0 };
+            let mark = performance.now();
+            const lap = (stage: keyof typeof timing) => {
+              const now = performance.now();
+              timing[stage] += now - mark;
+              mark = now;
+            };
+            const draftsOf = (rows: PackedRow[]): Promise<DraftColumns | null> => {
+              const wanted = rows.filter(([row]) => !excluded.has(row));
+              return wanted.length
+                ? thread.call<DraftColumns>('check.columns', { rows: wanted })
+                : Promise.resolve(null);
+            };
+            const headerAt = await importStore.positionOf(em, batchId, headerRow);
+            let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
+            let rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
+            let drafting = ahead(draftsOf(rows));
             lap('read');
-            if (drafts) {
-              considered += drafts.rows.length;
-              created += (await clientWriter.insert(em, context, drafts)).length;
+            while (rows.length > 0) {
+              position += rows.length;
+              const drafts = await drafting;
+              lap('validate');
+              rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
+              // The thread prepares the next batch while this one is inserted.
+              drafting = ahead(draftsOf(rows));
+              lap('read');
+              if (drafts) {
+                considered += drafts.rows.length;
+                created += (await clientWriter.insert(em, context, drafts)).length;
+              }
+              lap('insert');
+              await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
             }
-            lap('insert');
-            await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
-          }
-          await clientWriter.finishBulk(em, batchId);
-          lap('search');
-          const ms = (stage: keyof typeof timing) => `${stage} ${Math.round(timing[stage])} ms`;
-          logger.log(
-            `import ${batchId}: ${created} clients (${ms('read')}, ${ms('validate')}, ${ms('insert')}, ${ms('search')})`,
-          );
-          await em.query(
-            `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
+            await clientWriter.finishBulk(em, batchId);
+            lap('search');
+            const ms = (stage: keyof typeof timing) => `${stage} ${Math.round(timing[stage])} ms`;
+            logger.log(
+              `import ${batchId}: ${created} clients (${ms('read')}, ${ms('validate')}, ${ms('insert')}, ${ms('search')})`,
+            );
+            await em.query(
+              `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
            VALUES ($1, $2, 'import.completed', 'import_batch', $3, $4)`,
-            [firmId, payload.userId, batchId, { fileName: batch.fileName, created, mode: payload.mode }],
-          );
-          if (batch.savedMappingId) {
-            await em.query(`UPDATE import_mapping SET last_used_at = now() WHERE id = $1`, [
-              batch.savedMappingId,
-            ]);
-          }
-          await importStore.updateBatch(em, batchId, {
-            status: 'imported',
-            summary: { ...summary, created, skipped: summary.rows - created },
-            progressDone: total,
-            progressTotal: total,
-            importedAt: new Date(),
+              [firmId, payload.userId, batchId, { fileName: batch.fileName, created, mode: payload.mode }],
+            );
+            if (batch.savedMappingId) {
+              await em.query(`UPDATE import_mapping SET last_used_at = now() WHERE id = $1`, [
+                batch.savedMappingId,
+              ]);
+            }
+            await importStore.updateBatch(em, batchId, {
+              status: 'imported',
+              summary: { ...summary, created, skipped: summary.rows - created },
+              progressDone: total,
+              progressTotal: total,
+              importedAt: new Date(),
+            });
           });
-        });
-      } catch (error) {
-        if (!(error instanceof QueryFailedError) && !(error instanceof ImportFileError)) throw error;
-        logger.error(`import ${batchId} failed and was rolled back: ${error.message}`);
-        await failBatch(this.tenancy, payload, 'import_failed');
-      } finally {
-        this.progress.finish(batchId);
-      }
-    });
+        } catch (error) {
+          if (!(error instanceof QueryFailedError) && !(error instanceof ImportFileError)) throw error;
+          logger.error(`import ${batchId} failed and was rolled back: ${error.message}`);
+          await failBatch(this.tenancy, payload, 'import_failed');
+        } finally {
+          this.progress.finish(batchId);
+        }
+      }),
+    );
   }
 }

@@ -5,7 +5,7 @@ import type { RowIssue } from './checking/row-checker';
 import type { BatchRecord, ImportStatus } from './import-batch';
 
 const BATCH_COLUMNS = `
-  b.id, b.firm_id, b.created_by, u.name AS created_by_name, b.status, b.revision, b.file_name, b.file_size,
+  b.id, b.firm_id, b.created_by, u.name AS created_by_name, b.status, b.revision, b.step_attempts, b.file_name, b.file_size,
   b.file_sha256, b.file_id, b.format, b.encoding, b.delimiter, b.sheets, b.sheet, b.header_row, b.headers, b.row_count,
   b.mapping, b.suggestions, b.mapping_source, b.saved_mapping_id, b.saved_mapping_name, b.progress_done,
   b.progress_total, b.summary, b.import_mode, b.error_code, b.error_hint, b.created_at, b.updated_at,
@@ -21,6 +21,7 @@ function toBatch(row: Row): BatchRecord {
     createdByName: row['created_by_name'] as string | null,
     status: row['status'] as ImportStatus,
     revision: row['revision'] as number,
+    stepAttempts: row['step_attempts'] as number,
     fileName: row['file_name'] as string,
     fileSize: row['file_size'] as number,
     fileSha256: row['file_sha256'] as string,
@@ -56,6 +57,7 @@ const UPDATABLE: Partial<Record<keyof BatchRecord, string>> = {
   status: 'status',
   fileId: 'file_id',
   revision: 'revision',
+  stepAttempts: 'step_attempts',
   format: 'format',
   encoding: 'encoding',
   delimiter: 'delimiter',
@@ -110,6 +112,25 @@ export const importStore = {
       ],
     );
     return rows[0].id;
+  },
+
+  /**
+   * Starts the batch's step `status` at `revision`: counts the attempt and returns the batch, or null when
+   * the batch has moved on (the job is stale).
+   */
+  async startStep(
+    em: EntityManager,
+    id: string,
+    revision: number,
+    status: ImportStatus,
+  ): Promise<BatchRecord | null> {
+    const rows: unknown[] = await em.query(
+      `UPDATE import_batch SET step_attempts = step_attempts + 1
+        WHERE id = $1 AND revision = $2 AND status = $3 RETURNING id`,
+      [id, revision, status],
+    );
+    const updated = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;
+    return updated.length ? importStore.findBatch(em, id) : null;
   },
 
   async findBatch(em: EntityManager, id: string, lock = false): Promise<BatchRecord | null> {

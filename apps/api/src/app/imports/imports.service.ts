@@ -184,6 +184,7 @@ export class ImportsService {
         await importStore.updateBatch(em, id, {
           status: 'parsing',
           revision,
+          stepAttempts: 0,
           sheet: options.sheet,
           headerRow: options.headerRow ?? null,
           summary: null,
@@ -196,7 +197,7 @@ export class ImportsService {
         const limits = readLimits(this.config);
         const state = await mappingState(em, batch, limits.headerSearchRows, options.headerRow);
         await importStore.deleteIssues(em, id);
-        await importStore.updateBatch(em, id, { ...state, status: 'mapping', revision });
+        await importStore.updateBatch(em, id, { ...state, status: 'mapping', revision, stepAttempts: 0 });
       }
       return null;
     });
@@ -236,6 +237,7 @@ export class ImportsService {
           savedMappingName,
           status: 'mapping',
           revision: batch.revision + 1,
+          stepAttempts: 0,
           summary: emptySummary(batch.summary?.rows ?? 0),
           progressDone: 0,
           progressTotal: 0,
@@ -259,6 +261,7 @@ export class ImportsService {
       await importStore.updateBatch(em, id, {
         status: 'checking',
         revision: batch.revision + 1,
+        stepAttempts: 0,
         summary: emptySummary(rows),
         progressDone: 0,
         progressTotal: rows,
@@ -282,6 +285,7 @@ export class ImportsService {
         status: 'importing',
         importMode: mode,
         revision: batch.revision + 1,
+        stepAttempts: 0,
         progressDone: 0,
         progressTotal: summary.toCreate,
       });
