@@ -7,7 +7,6 @@ import { Imports1764600000000 } from './1764600000000-imports';
 import { ImportFiles1764600000001 } from './1764600000001-import-files';
 import { ImportRowPosition1764600000002 } from './1764600000002-import-row-position';
 import { ImportStepAttempts1764600000003 } from './1764600000003-import-step-attempts';
-import { ImportStepAttempts1764600000003 } from './1764600000003-import-step-attempts';
 import { Documents1764700000000 } from './1764700000000-documents';
 import { Team1764900000000 } from './1764900000000-team';
 
@@ -21,7 +20,6 @@ export const MIGRATIONS = [
   Imports1764600000000,
   ImportFiles1764600000001,
   ImportRowPosition1764600000002,
-  ImportStepAttempts1764600000003,
   ImportStepAttempts1764600000003,
   Documents1764700000000,
   Team1764900000000,
