@@ -127,6 +127,8 @@ async function main(): Promise<void> {
     env: {
       PATH: process.env['PATH'] ?? '',
       ...(EMBEDDED ? {} : { DATABASE_URL: databaseUrl }),
+      // BENCH_NODE_OPTIONS: V8 flags for the API process, e.g. "--max-semi-space-size=4"
+      ...(process.env['BENCH_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_NODE_OPTIONS'] } : {}),
       PORT: String(port),
       SEED_DEMO: 'false',
       DATA_DIR: work,
