@@ -175,3 +175,87 @@ describe('ClientFormPage', () => {
     expect(await select.getValueText()).toContain('Sage — dossier principal');
   });
 });
+
+describe('ClientFormPage editing a client someone else changes', () => {
+  const ID = '5b1c7a4e-8d2f-4a51-9b7e-0c3d2e1f4a5b';
+  const stored = (version: number, city: string) => ({
+    id: ID,
+    name: 'Atlas Négoce SARL',
+    address: '12, rue Ibn Batouta',
+    postalCode: '20250',
+    city,
+    country: 'MA',
+    ice: VALID_ICE,
+    taxId: '1234567',
+    iban: null,
+    language: 'fr',
+    contactName: 'Karim Idrissi',
+    contactLanguage: 'fr',
+    contactEmail: 'karim@atlas.ma',
+    shareDocuments: false,
+    accountingSoftwareId: null,
+    accountingSoftwareLabel: null,
+    status: 'not_invited',
+    version,
+    archivedAt: null,
+    createdAt: '2026-11-30T08:00:00Z',
+    updatedAt: '2026-11-30T08:00:00Z',
+  });
+
+  it('sends the version it read, and on 409 offers to reload the other person’s version', async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const fixture = TestBed.createComponent(ClientFormPage);
+    fixture.componentRef.setInput('id', ID);
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/accounting-software/configs').flush(CONFIGS);
+    fixture.detectChanges();
+    http.expectOne(`/api/clients/${ID}`).flush(stored(3, 'Casablanca'));
+    await fixture.whenStable();
+    const settle = async () => {
+      await new Promise((resolve) => setTimeout(resolve));
+      await fixture.whenStable();
+    };
+
+    const city = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="client-city"]' }));
+    await city.setValue('Rabat');
+    await (
+      await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="client-save"]' }))
+    ).click();
+    const patch = http.expectOne({ method: 'PATCH', url: `/api/clients/${ID}` });
+    expect(patch.request.body).toMatchObject({ city: 'Rabat', version: 3 });
+    patch.flush(
+      {
+        statusCode: 409,
+        code: 'edit_conflict',
+        message:
+          'Quelqu’un a modifié cette fiche entre-temps : rechargez-la pour voir ses changements, puis refaites les vôtres.',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    const banner = (fixture.nativeElement as HTMLElement).querySelector(
+      '[data-testid="client-form-conflict"]',
+    );
+    expect(banner?.textContent).toContain('Quelqu’un a modifié cette fiche entre-temps');
+
+    // A native click: the harness would wait for the reloading resource, i.e. for the request below.
+    (banner?.querySelector('[data-testid="client-form-reload"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    http.expectOne(`/api/clients/${ID}`).flush(stored(4, 'Tanger'));
+    await settle();
+    expect(await city.getValue()).toBe('Tanger');
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="client-form-conflict"]'),
+    ).toBeNull();
+
+    await (
+      await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="client-save"]' }))
+    ).click();
+    expect(http.expectOne({ method: 'PATCH', url: `/api/clients/${ID}` }).request.body.version).toBe(4);
+    http.verify({ ignoreCancelled: true });
+  });
+});

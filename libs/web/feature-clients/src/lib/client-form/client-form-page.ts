@@ -115,6 +115,10 @@ export class ClientFormPage {
   protected readonly languages = SUPPORTED_LANGUAGES;
   protected readonly saving = signal(false);
   protected readonly generalError = signal<string | null>(null);
+  /** Someone saved this client since it was loaded: the save was refused (409 edit_conflict), nothing lost. */
+  protected readonly conflict = signal<string | null>(null);
+  /** The version of the record the form was filled from, sent back so a stale save is refused. */
+  private version: number | undefined;
   /** Message shown under each field: the API's (until edited) or the shared validators'. */
   protected readonly fieldErrors = signal<Partial<Record<FieldKey, string>>>({});
   private readonly serverErrors = new Map<FieldKey, string>();
@@ -232,9 +236,18 @@ export class ClientFormPage {
     void this.router.navigateByUrl(this.backUrl());
   }
 
+  /** Reloads the record someone else saved (the form shows their version; the user redoes their edit). */
+  protected reloadAfterConflict(): void {
+    this.conflict.set(null);
+    this.generalError.set(null);
+    this.serverErrors.clear();
+    this.client.reload();
+  }
+
   protected async submit(): Promise<void> {
     if (this.saving()) return;
     this.generalError.set(null);
+    this.conflict.set(null);
     this.validate();
     if (this.form.invalid) {
       this.form.markAllAsTouched();
@@ -260,7 +273,9 @@ export class ClientFormPage {
       // A new client: its page. An edit: back where the user came from (the list keeps its filters).
       await this.router.navigateByUrl(id ? this.backUrl() : `/clients/${saved.client.id}`);
     } catch (error) {
-      this.applyServerError(describeError(error, this.i18n));
+      const apiError = describeError(error, this.i18n);
+      if (apiError.code === 'edit_conflict') this.conflict.set(apiError.message);
+      else this.applyServerError(apiError);
     } finally {
       this.saving.set(false);
     }
@@ -283,6 +298,7 @@ export class ClientFormPage {
       contactEmail: v.contactEmail.trim(),
       shareDocuments: v.shareDocuments,
       accountingSoftwareId: v.shareDocuments && v.accountingSoftwareId ? v.accountingSoftwareId : null,
+      ...(this.version !== undefined ? { version: this.version } : {}),
     };
   }
 
@@ -328,6 +344,7 @@ export class ClientFormPage {
   }
 
   private fill(client: ClientDto): void {
+    this.version = client.version;
     this.form.reset({
       name: client.name,
       address: client.address,

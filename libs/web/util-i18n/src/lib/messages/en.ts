@@ -241,6 +241,7 @@ export const en: Messages<typeof fr> = {
     noSoftware: 'No software is configured yet: configure one.',
     configureNew: 'Configure a new software',
     defaultSuffix: '(default)',
+    reloadAfterConflict: 'Reload the record',
     fixErrors: 'Fix the highlighted fields before saving.',
     savedWithWarnings: '{done}. Please check: {warnings}',
     notFound: 'This client cannot be found.',

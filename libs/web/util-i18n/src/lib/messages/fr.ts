@@ -241,6 +241,7 @@ export const fr = {
     noSoftware: 'Aucun logiciel n’est encore configuré : configurez-en un.',
     configureNew: 'Configurer un nouveau logiciel',
     defaultSuffix: '(par défaut)',
+    reloadAfterConflict: 'Recharger la fiche',
     fixErrors: 'Corrigez les champs signalés avant d’enregistrer.',
     savedWithWarnings: '{done}. À vérifier : {warnings}',
     notFound: 'Ce client est introuvable.',
