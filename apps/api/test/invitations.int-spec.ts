@@ -531,3 +531,23 @@ describe('invitations', () => {
     });
   });
 });
+
+describe('public invitation routes', () => {
+  it('are rate-limited per client address, like login', async () => {
+    const app = await createHttpApp(testConfig({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' }));
+    try {
+      const visitor = await new ApiClient(app).init();
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await visitor.get(`/api/public/invitations/${'B'.repeat(43)}`)).status);
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      const accept = await visitor.post(`/api/public/invitations/${'B'.repeat(43)}/accept`, {
+        name: 'Nadia',
+        password: 'Casablanca-Port-2026',
+      });
+      expect([accept.status, accept.headers['retry-after']]).toEqual([404, undefined]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -91,7 +91,7 @@ describe('development outbox', () => {
   it('does not exist in production or with an SMTP server, whoever asks', async () => {
     const smtp = new TestSmtpServer();
     const smtpUrl = await smtp.start();
-    for (const env of [{ NODE_ENV: 'production' }, { SMTP_URL: smtpUrl }]) {
+    for (const env of [{ NODE_ENV: 'production' }, { SMTP_URL: smtpUrl }] as Record<string, string>[]) {
       const other = await createHttpApp(testConfig(env));
       try {
         const anonymous = await new ApiClient(other).init();
