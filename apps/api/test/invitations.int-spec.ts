@@ -370,6 +370,25 @@ describe('invitations', () => {
       expect(invited.rows[0].n).toBe(29);
     });
 
+    it("invites the clients an import batch created, and answers 404 for another firm's batch", async () => {
+      const batch = await db.query(
+        `INSERT INTO import_batch (firm_id, status, file_name, file_size, file_sha256)
+         VALUES ($1, 'imported', 'clients.xlsx', 1000, repeat('a', 64)) RETURNING id`,
+        [firm.me.firm.id],
+      );
+      const batchId = batch.rows[0].id as string;
+      const { ids } = await insertClients(db, firm.me.firm.id, 4);
+      await db.query(`UPDATE client SET import_batch_id = $2 WHERE id = ANY ($1::uuid[])`, [ids, batchId]);
+      const started = await staff.post('/api/invitations/bulk', { importBatchId: batchId });
+      expect(started.status).toBe(202);
+      expect(await finished(started.body.id)).toMatchObject({ total: 4, sent: 4, skipped: 0, done: true });
+
+      const other = await new ApiClient(app).init();
+      await other.signup();
+      const refused = await other.post('/api/invitations/bulk', { importBatchId: batchId });
+      expect(refused.status).toBe(404);
+    });
+
     it('refuses a body naming no source, or two', async () => {
       const none = await staff.post('/api/invitations/bulk', {});
       expect(none.status).toBe(400);
