@@ -505,6 +505,64 @@ describe('bulk import API (real PostgreSQL, in-process jobs)', () => {
     expect((await importBatch(firmA, again.id, 'valid_only')).summary).toMatchObject({ created: 0 });
   });
 
+  it('recognises the rows of a file imported before even without ICE or e-mail (same file, same row)', async () => {
+    const tag = Date.now().toString(36);
+    const rows = [
+      FR_HEADERS,
+      [
+        'Boulangerie Dupont ' + tag,
+        '3, rue de Rivoli',
+        '75001',
+        'Paris',
+        'France',
+        '',
+        '',
+        '',
+        'fr',
+        'Jean Dupont',
+        '',
+        '',
+      ],
+      [
+        'Café Martin ' + tag,
+        '8, quai Voltaire',
+        '75007',
+        'Paris',
+        'France',
+        '',
+        '',
+        '',
+        'fr',
+        'Lucie Martin',
+        '',
+        '',
+      ],
+    ];
+    const file = await xlsx(rows);
+    const first = await uploadAndParse(firmA, file, 'etranger.xlsx');
+    expect((await checkBatch(firmA, first.id)).summary).toMatchObject({ rows: 2, valid: 2, toCreate: 2 });
+    expect((await importBatch(firmA, first.id, 'all')).summary).toMatchObject({ created: 2 });
+
+    const again = await uploadAndParse(firmA, file, 'etranger-copie.xlsx');
+    expect(again.fileSha256).toBe(first.fileSha256);
+    expect((await checkBatch(firmA, again.id)).summary).toMatchObject({
+      rows: 2,
+      valid: 2,
+      toSkip: 2,
+      toCreate: 0,
+    });
+    expect(await allIssues(firmA, again.id, 'severity=skip')).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: 'name',
+        code: 'already_imported',
+        message: 'Nom client — cette ligne de ce fichier a déjà été importée',
+      }),
+      expect.objectContaining({ row: 3, field: 'name', code: 'already_imported' }),
+    ]);
+    expect((await importBatch(firmA, again.id, 'all')).summary).toMatchObject({ created: 0, skipped: 2 });
+  });
+
   it('imports all or nothing: a failure in the middle of the insert leaves no client', async () => {
     const rows = [FR_HEADERS, ...Array.from({ length: 300 }, () => clientRow())];
     rows[250][0] = 'BOOM Industries';

@@ -363,7 +363,7 @@ async function existingClients(
           seq: SKIP_SEQ,
           severity: 'skip',
           field: 'name',
-          code: 'already_exists',
+          code: 'already_imported',
           column: null,
         });
     }

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'already_exists',
   'unknown_accounting_software',
   'cell_error',
+  'already_imported',
   // Generic field problems of the API's other forms (sign-up, settings…)
   'too_short',
   'invalid_value',
@@ -255,6 +256,10 @@ const ERROR_MESSAGES: Catalogue<ErrorCode> = {
   out_of_range: {
     fr: (h) => withHint('la valeur est hors limites', h, (x) => `(${x})`),
     en: (h) => withHint('the value is out of range', h, (x) => `(${x})`),
+  },
+  already_imported: {
+    fr: () => 'cette ligne de ce fichier a déjà été importée',
+    en: () => 'this row of this file was already imported',
   },
   cell_error: {
     fr: (h) =>
