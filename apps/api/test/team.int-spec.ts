@@ -9,7 +9,7 @@ import { TeamService } from '../src/app/team/team.service';
 import { makeIce } from './support/clients';
 import { checkBatch, importBatch, uploadAndParse } from './support/imports';
 import { adminDb, createClient, recipient, waitFor } from './support/invitations';
-import { ApiClient, createContext, createHttpApp, newFirm, testConfig } from './support/test-app';
+import { ApiClient, createContext, createHttpApp, testConfig } from './support/test-app';
 
 // http: the test agent would not send the Secure cookies an https APP_URL turns on.
 const APP_URL = 'http://app.passerelle.test';

@@ -85,7 +85,7 @@ export class AccountMailDelivery {
       });
     },
     requeue: (claimed, delayMs) =>
-      this.queue.send([{ id: claimed.id, firmId: claimed.firmId, attempts: claimed.attempts, delayMs }]),
+      this.queue.send([{ key: claimed.id, firmId: claimed.firmId, attempts: claimed.attempts, delayMs }]),
   };
 
   constructor(

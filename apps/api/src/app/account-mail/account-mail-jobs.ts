@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { Tenancy } from '../../database/tenancy';
 import { JobHandler, JobQueue, JobRegistry } from '../jobs/job-queue';
+import { LeasedRequest, LeasedSweepJob } from '../mail/leased-outbox';
 import { AccountMailDelivery } from './account-mail-delivery';
 import {
   ACCOUNT_MAIL_SEND_JOB,
@@ -26,49 +27,24 @@ export class SendAccountMailJob implements JobHandler<SendAccountMailPayload>, O
   }
 }
 
-/**
- * The account e-mails' sweeper, on the invitations' interval: queues again e-mails still `queued` after
- * INVITATION_REQUEUE_AFTER_SECONDS (the API died between commit and enqueue, Redis restarted empty) and
- * `sending` ones whose lease ran out (a worker died mid-send).
- */
+/** Queues again account e-mails whose job was lost or whose worker died (see LeasedSweepJob). */
 @Injectable()
-export class SweepAccountMailJob
-  implements JobHandler<Record<string, never>>, OnModuleInit, OnApplicationBootstrap
-{
+export class SweepAccountMailJob extends LeasedSweepJob {
   readonly jobName = ACCOUNT_MAIL_SWEEP_JOB;
-  private readonly logger = new Logger('AccountMail');
+  protected readonly candidates = 'account_mail_candidates';
+  protected readonly logger = new Logger('AccountMail');
 
   constructor(
-    private readonly registry: JobRegistry,
-    private readonly jobs: JobQueue,
-    private readonly tenancy: Tenancy,
+    registry: JobRegistry,
+    jobs: JobQueue,
+    tenancy: Tenancy,
+    config: AppConfig,
     private readonly queue: AccountMailQueue,
-    private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
+  ) {
+    super(registry, jobs, tenancy, config);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .repeat(ACCOUNT_MAIL_SWEEP_JOB, this.config.INVITATION_SWEEP_INTERVAL_SECONDS * 1000)
-      .catch((error: Error) =>
-        this.logger.warn(`Account e-mail sweeper not scheduled yet: ${error.message}`),
-      );
-  }
-
-  async handle(): Promise<void> {
-    await this.sweep();
-  }
-
-  /** One pass; returns how many e-mails were queued again. `staleSeconds` overrides the config (tests). */
-  async sweep(staleSeconds = this.config.INVITATION_REQUEUE_AFTER_SECONDS): Promise<number> {
-    const rows: { id: string; firm_id: string; attempts: number }[] = await this.tenancy.scoped({}, (em) =>
-      em.query(`SELECT id, firm_id, attempts FROM account_mail_candidates($1, $2)`, [staleSeconds, 1000]),
-    );
-    await this.queue.send(rows.map((row) => ({ id: row.id, firmId: row.firm_id, attempts: row.attempts })));
-    if (rows.length > 0) this.logger.log(`Sweep: ${rows.length} account e-mail(s) queued again`);
-    return rows.length;
+  protected requeue(rows: readonly LeasedRequest[]): Promise<boolean> {
+    return this.queue.send(rows);
   }
 }

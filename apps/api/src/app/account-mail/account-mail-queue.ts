@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue';
-import { leasedJobId } from '../mail/leased-delivery';
+import { enqueueLeased, LeasedRequest } from '../mail/leased-outbox';
 
 export const ACCOUNT_MAIL_SEND_JOB = 'account-mail.send';
 export const ACCOUNT_MAIL_SWEEP_JOB = 'account-mail.sweep';
@@ -13,14 +13,6 @@ export type AccountMailKind = (typeof ACCOUNT_MAIL_KINDS)[number];
 export interface SendAccountMailPayload {
   mailId: string;
   firmId: string;
-}
-
-/** A row to send, with the number of times a worker has claimed it so far. */
-export interface AccountMailRequest {
-  id: string;
-  firmId: string;
-  attempts: number;
-  delayMs?: number;
 }
 
 export interface NewAccountMail {
@@ -40,54 +32,42 @@ export interface NewAccountMail {
  * Writes an account e-mail to the outbox in the caller's transaction: it commits with the change it is about.
  * Queue the returned request once that transaction has committed (AccountMailQueue.send).
  */
-export async function queueAccountMail(em: EntityManager, mail: NewAccountMail): Promise<AccountMailRequest> {
+export async function queueAccountMail(em: EntityManager, mail: NewAccountMail): Promise<LeasedRequest> {
   const rows: { id: string }[] = await em.query(
     `INSERT INTO account_mail (firm_id, kind, subject_id, email, language) VALUES ($1, $2, $3, $4, $5)
      RETURNING id`,
     [mail.firmId, mail.kind, mail.subjectId, mail.email, mail.language],
   );
-  return { id: rows[0].id, firmId: mail.firmId, attempts: 0 };
+  return { key: rows[0].id, firmId: mail.firmId, attempts: 0 };
 }
 
-/** Cancels the account e-mails about `subjectId` not sent yet (the invitation was cancelled, accepted…). */
-export async function cancelAccountMail(em: EntityManager, subjectId: string): Promise<void> {
+/** Cancels the account e-mails about these subjects not sent yet (an invitation cancelled, a reset revoked…). */
+export async function cancelAccountMail(em: EntityManager, subjectIds: readonly string[]): Promise<void> {
+  if (subjectIds.length === 0) return;
   await em.query(
     `UPDATE account_mail SET status = 'cancelled', lease_until = NULL, updated_at = now()
-      WHERE subject_id = $1 AND status = 'queued'`,
-    [subjectId],
+      WHERE subject_id = ANY($1::uuid[]) AND status = 'queued'`,
+    [subjectIds],
   );
 }
 
-/**
- * The producer side of account e-mails, after the transaction that wrote the rows has committed. If enqueuing
- * fails the rows are still there and the sweeper queues them again: this logs and never throws.
- */
+/** The producer side of account e-mails, after the transaction that wrote the rows has committed. */
 @Injectable()
 export class AccountMailQueue {
   private readonly logger = new Logger('AccountMail');
 
   constructor(private readonly jobs: JobQueue) {}
 
-  async send(requests: readonly AccountMailRequest[]): Promise<boolean> {
-    if (requests.length === 0) return true;
-    try {
-      await this.jobs.enqueueMany<SendAccountMailPayload>(
-        ACCOUNT_MAIL_SEND_JOB,
-        requests.map((request) => ({
-          payload: { mailId: request.id, firmId: request.firmId },
-          options: {
-            jobId: leasedJobId('account-mail', request.id, request.attempts),
-            delayMs: request.delayMs,
-            reusableId: true,
-          },
-        })),
-      );
-      return true;
-    } catch (error) {
-      this.logger.warn(
-        `${requests.length} account e-mail(s) saved but not queued (${(error as Error).message}): the sweeper will queue them again.`,
-      );
-      return false;
-    }
+  send(requests: readonly LeasedRequest[]): Promise<boolean> {
+    return enqueueLeased<SendAccountMailPayload>(
+      this.jobs,
+      this.logger,
+      {
+        name: ACCOUNT_MAIL_SEND_JOB,
+        idPrefix: 'account-mail',
+        payload: (request) => ({ mailId: request.key, firmId: request.firmId }),
+      },
+      requests,
+    );
   }
 }

@@ -9,7 +9,7 @@ import { Firm } from '../firms/firm.entity';
 import { AccountMailQueue, queueAccountMail } from '../account-mail/account-mail-queue';
 import { JobQueue } from '../jobs/job-queue';
 import { WELCOME_MAIL_JOB, WelcomeMailPayload } from '../mail/welcome-mail.job';
-import { FORM_FIELD_LABELS, type UiLanguage } from '@passerelle/domain-client';
+import { FORM_FIELD_LABELS, isUiLanguage, type UiLanguage } from '@passerelle/domain-client';
 import { User, type UserRole } from '../users/user.entity';
 import { AuthContext } from './decorators';
 import { LoginDto, MeDto, SessionDto, SignupDto } from './dto/auth.dto';
@@ -20,6 +20,19 @@ export interface NewSession {
   token: string;
   expiresAt: Date;
   me: MeDto;
+}
+
+/** An account made from an accepted invitation (a client's contact, a colleague). */
+export interface NewAccount {
+  firmId: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: UserRole;
+  /** A `client` user's client. */
+  clientId?: string;
+  /** The person's choice, else the invitation's language when it is a UI language, else French. */
+  language: string | undefined;
 }
 
 export interface NewFirm {
@@ -115,6 +128,20 @@ export class AuthService {
       }
       throw error;
     }
+  }
+
+  /**
+   * A new user signed in at once (accepting an invitation), in the caller's transaction: the account and its
+   * session commit with the acceptance or not at all. The cookie is set by the controller (setSessionCookies).
+   */
+  async openAccount(em: EntityManager, account: NewAccount, userAgent?: string): Promise<NewSession> {
+    const userId = randomUUID();
+    const language: UiLanguage = isUiLanguage(account.language) ? account.language : 'fr';
+    const user = { ...account, id: userId, clientId: account.clientId ?? null, language };
+    await em.insert(User, { ...user, lastLoginAt: new Date() });
+    const firm = await em.findOneOrFail(Firm, { where: { id: account.firmId } });
+    const session = await this.sessions.create(em, user, userAgent);
+    return { ...session, me: toMe(user, firm) };
   }
 
   async login(input: LoginDto, userAgent?: string): Promise<NewSession> {

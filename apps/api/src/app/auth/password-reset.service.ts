@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { PASSWORD_RESET_TTL_MINUTES } from '@passerelle/domain-client';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { returning } from '../../database/returning';
-import { setScope, Tenancy } from '../../database/tenancy';
-import { AccountMailQueue, queueAccountMail } from '../account-mail/account-mail-queue';
+import { Tenancy } from '../../database/tenancy';
+import { AccountMailQueue, cancelAccountMail, queueAccountMail } from '../account-mail/account-mail-queue';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { maskEmail } from '../common/mask-email';
@@ -11,6 +11,7 @@ import { JobHandler, JobQueue, JobRegistry } from '../jobs/job-queue';
 import { PasswordResetLinkDto } from './dto/auth.dto';
 import { hashPassword } from './passwords';
 import { SharedThrottlerStorage } from './throttler-storage';
+import { LinkTable, withLink } from './link-tokens';
 import { hashToken, isTokenFormat } from './tokens';
 
 export const PASSWORD_RESET_REQUEST_JOB = 'auth.password-reset-request';
@@ -28,6 +29,13 @@ const HOUR_MS = 3_600_000;
 function invalidLink(): AppError {
   return new AppError(HttpStatus.NOT_FOUND, 'reset_link_invalid');
 }
+
+const RESET_LINKS: LinkTable = {
+  scope: 'passwordResetTokenHash',
+  table: 'password_reset',
+  idColumn: 'id',
+  invalid: invalidLink,
+};
 
 /**
  * Forgotten passwords, after OWASP's Forgot Password cheat sheet:
@@ -94,17 +102,7 @@ export class PasswordResetService implements JobHandler<PasswordResetRequestPayl
     const user = users[0];
     if (!user) return;
     const mail = await this.tenancy.forFirm(user.firm_id, async (em) => {
-      const revoked = await returning<{ id: string }>(
-        em,
-        `UPDATE password_reset SET revoked_at = now()
-          WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
-        [user.id],
-      );
-      await em.query(
-        `UPDATE account_mail SET status = 'cancelled', lease_until = NULL, updated_at = now()
-          WHERE subject_id = ANY($1::uuid[]) AND status = 'queued'`,
-        [revoked.map((row) => row.id)],
-      );
+      const revoked = await revokeResetLinks(em, user.id);
       const created: { id: string }[] = await em.query(
         `INSERT INTO password_reset (firm_id, user_id, expires_at)
          VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING id`,
@@ -116,7 +114,7 @@ export class PasswordResetService implements JobHandler<PasswordResetRequestPayl
         action: 'user.password_reset_requested',
         targetType: 'user',
         targetId: user.id,
-        data: { resetId: created[0].id, revokedEarlier: revoked.length },
+        data: { resetId: created[0].id, revokedEarlier: revoked },
       });
       return queueAccountMail(em, {
         firmId: user.firm_id,
@@ -131,10 +129,7 @@ export class PasswordResetService implements JobHandler<PasswordResetRequestPayl
 
   /** GET /auth/password-reset/{token}: whether the link still works, before the person types a password. */
   view(token: string): Promise<PasswordResetLinkDto> {
-    if (!isTokenFormat(token)) return Promise.reject(invalidLink());
-    const tokenHash = hashToken(token);
-    return this.tenancy.scoped({ passwordResetTokenHash: tokenHash }, async (em) => {
-      const reset = await findReset(em, tokenHash);
+    return withLink(this.tenancy, RESET_LINKS, token, async (em, reset) => {
       const rows: { email: string; expires_at: Date }[] = await em.query(
         `SELECT u.email, r.expires_at FROM password_reset r JOIN app_user u ON u.id = r.user_id
           WHERE r.id = $1 AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now()
@@ -149,11 +144,9 @@ export class PasswordResetService implements JobHandler<PasswordResetRequestPayl
   /** POST /auth/password-reset/{token}: the new password; every session of the user ends. */
   async reset(token: string, password: string): Promise<void> {
     if (!isTokenFormat(token)) throw invalidLink();
-    const tokenHash = hashToken(token);
     // Slow on purpose (argon2id), so done before the transaction opens.
     const passwordHash = await hashPassword(password);
-    const mail = await this.tenancy.scoped({ passwordResetTokenHash: tokenHash }, async (em) => {
-      const reset = await findReset(em, tokenHash);
+    const mail = await withLink(this.tenancy, RESET_LINKS, token, async (em, reset) => {
       // Single use: of two concurrent submissions of one link, exactly one gets the row.
       const used = await returning<{ user_id: string }>(
         em,
@@ -172,10 +165,7 @@ export class PasswordResetService implements JobHandler<PasswordResetRequestPayl
         [userId, passwordHash],
       );
       const ended = await returning(em, `DELETE FROM session WHERE user_id = $1 RETURNING id`, [userId]);
-      await em.query(
-        `UPDATE password_reset SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
-        [userId],
-      );
+      await revokeResetLinks(em, userId);
       await this.audit.record(em, {
         firmId: reset.firmId,
         actorUserId: userId,
@@ -196,13 +186,17 @@ export class PasswordResetService implements JobHandler<PasswordResetRequestPayl
   }
 }
 
-/** The link's reset, switching the transaction to its firm's scope; unknown → the neutral answer. */
-async function findReset(em: EntityManager, tokenHash: string): Promise<{ id: string; firmId: string }> {
-  const rows: { id: string; firm_id: string }[] = await em.query(
-    `SELECT id, firm_id FROM password_reset WHERE token_hash = $1`,
-    [tokenHash],
+/** Revokes the user's unused reset links (a newer one, a deactivation) and cancels their unsent e-mails. */
+export async function revokeResetLinks(em: EntityManager, userId: string): Promise<number> {
+  const revoked = await returning<{ id: string }>(
+    em,
+    `UPDATE password_reset SET revoked_at = now()
+      WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
+    [userId],
   );
-  if (!rows[0]) throw invalidLink();
-  await setScope(em, { firmId: rows[0].firm_id });
-  return { id: rows[0].id, firmId: rows[0].firm_id };
+  await cancelAccountMail(
+    em,
+    revoked.map((row) => row.id),
+  );
+  return revoked.length;
 }

@@ -1,6 +1,16 @@
-import { isRepeatedCharacter, PASSWORD_MIN_LENGTH, type ErrorCode } from '@passerelle/domain-client';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  FORM_FIELD_LABELS,
+  isRepeatedCharacter,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type ErrorCode,
+} from '@passerelle/domain-client';
 import * as argon2 from 'argon2';
-import { registerDecorator } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength, registerDecorator } from 'class-validator';
+import { Label } from '../common/labels';
+import { RawText } from '../common/text';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes); the library default (64 MiB) starves a 2-core server.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -41,6 +51,20 @@ export function NewPassword(): PropertyDecorator {
       });
     }
   };
+}
+
+/** A new-password field of a form (sign-up, accepting an invitation, a reset…): the rules above, taken as typed. */
+export function NewPasswordField(): PropertyDecorator {
+  // Listed bottom-up: the order a stack of decorators runs in, which orders the validation failures.
+  return applyDecorators(
+    NewPassword(),
+    MaxLength(PASSWORD_MAX_LENGTH),
+    IsNotEmpty(),
+    IsString(),
+    RawText(),
+    Label(FORM_FIELD_LABELS.password),
+    ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
+  );
 }
 
 export function hashPassword(password: string): Promise<string> {

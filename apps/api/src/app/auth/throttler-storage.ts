@@ -3,6 +3,7 @@ import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
+import { withTimeout } from '../common/with-timeout';
 
 type ThrottlerRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -44,6 +45,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
       try {
         return await withTimeout(
           this.redis.increment(this.prefix + key, ttl, limit, blockDuration, throttlerName),
+          REDIS_TIMEOUT_MS,
         );
       } catch (error) {
         this.logger.warn(
@@ -58,19 +60,6 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
     this.local.onApplicationShutdown();
     this.redis?.redis.disconnect();
   }
-}
-
-function withTimeout<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer within ${REDIS_TIMEOUT_MS} ms`)),
-        REDIS_TIMEOUT_MS,
-      );
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 /** Provides the storage as a provider, so its Redis connection is closed at shutdown. */

@@ -1,7 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { FORM_FIELD_LABELS } from '@passerelle/domain-client';
 import { cleanText, normalizeEmail } from '@passerelle/domain-validators';
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
+import { Label } from './labels';
 
 /** Every DTO property cleaned by @CleanText (or declared @RawText), for the test that no free text escapes. */
 export const TEXT_PROPERTIES = new Map<Function, Set<string>>(); // eslint-disable-line @typescript-eslint/no-unsafe-function-type
@@ -84,5 +87,21 @@ export function EmailAddress(validationOptions?: ValidationOptions): PropertyDec
           },
         },
       }),
+  );
+}
+
+/**
+ * A required e-mail address field of a form other than the client record (sign-up, invitations, password
+ * reset): labelled « Adresse e-mail », at most 254 characters, checked and normalised by @EmailAddress.
+ */
+export function EmailField(example: string): PropertyDecorator {
+  // Listed bottom-up: the order a stack of decorators runs in, which orders the validation failures.
+  return applyDecorators(
+    EmailAddress(),
+    MaxLength(254),
+    IsNotEmpty(),
+    IsString(),
+    Label(FORM_FIELD_LABELS.email),
+    ApiProperty({ maxLength: 254, example }),
   );
 }

@@ -1,17 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { isUiLanguage, type UiLanguage } from '@passerelle/domain-client';
-import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../database/errors';
-import { setScope, Tenancy } from '../../database/tenancy';
+import { Tenancy } from '../../database/tenancy';
 import { AuditService } from '../audit/audit.service';
-import type { NewSession } from '../auth/auth.service';
+import { AuthService, type NewSession } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
-import { SessionService } from '../auth/session.service';
-import { hashToken, isTokenFormat } from '../auth/tokens';
+import { LinkTable, withLink } from '../auth/link-tokens';
+import { isTokenFormat } from '../auth/tokens';
 import { AppError } from '../common/app-error';
 import { maskEmail } from '../common/mask-email';
-import { User } from '../users/user.entity';
 import { AcceptInvitationDto, PublicInvitationDto } from './dto/invitation.dto';
 import { returning } from './invitation-rows';
 
@@ -20,10 +16,13 @@ export function invalidInvitation(): AppError {
   return new AppError(HttpStatus.NOT_FOUND, 'invitation_invalid');
 }
 
-interface LiveInvitation {
-  id: string;
-  firmId: string;
-}
+/** A link of an invitation e-mail: `invitation_link`, read through its `invitation_link_by_token` policy. */
+const INVITATION_LINKS: LinkTable = {
+  scope: 'invitationTokenHash',
+  table: 'invitation_link',
+  idColumn: 'invitation_id',
+  invalid: invalidInvitation,
+};
 
 /**
  * The public side of an invitation: what the link shows, and accepting it. A link is found by the SHA-256 of
@@ -36,15 +35,12 @@ interface LiveInvitation {
 export class InvitationAcceptanceService {
   constructor(
     private readonly tenancy: Tenancy,
-    private readonly sessions: SessionService,
+    private readonly auth: AuthService,
     private readonly audit: AuditService,
   ) {}
 
   view(token: string): Promise<PublicInvitationDto> {
-    if (!isTokenFormat(token)) return Promise.reject(invalidInvitation());
-    const tokenHash = hashToken(token);
-    return this.tenancy.scoped({ invitationTokenHash: tokenHash }, async (em) => {
-      const link = await findLink(em, tokenHash);
+    return withLink(this.tenancy, INVITATION_LINKS, token, async (em, link) => {
       const rows: {
         email: string;
         language: string;
@@ -72,10 +68,8 @@ export class InvitationAcceptanceService {
     if (!isTokenFormat(token)) throw invalidInvitation();
     // Slow on purpose (argon2id), so done before the transaction opens.
     const passwordHash = await hashPassword(body.password);
-    const tokenHash = hashToken(token);
     try {
-      return await this.tenancy.scoped({ invitationTokenHash: tokenHash }, async (em) => {
-        const link = await findLink(em, tokenHash);
+      return await withLink(this.tenancy, INVITATION_LINKS, token, async (em, link) => {
         // Any live state: a link in someone's hands proves the e-mail went, even if the worker that sent it
         // died before writing `sent`.
         const accepted = await returning<{ client_id: string; email: string; language: string }>(
@@ -87,20 +81,20 @@ export class InvitationAcceptanceService {
         );
         if (!accepted[0]) throw invalidInvitation();
         const { client_id: clientId, email } = accepted[0];
-        const language: UiLanguage =
-          body.language ?? (isUiLanguage(accepted[0].language) ? accepted[0].language : 'fr');
-        const userId = randomUUID();
-        await em.insert(User, {
-          id: userId,
-          firmId: link.firmId,
-          clientId,
-          email,
-          name: body.name,
-          passwordHash,
-          role: 'client',
-          language,
-          lastLoginAt: new Date(),
-        });
+        const account = await this.auth.openAccount(
+          em,
+          {
+            firmId: link.firmId,
+            clientId,
+            email,
+            name: body.name,
+            passwordHash,
+            role: 'client',
+            language: body.language ?? accepted[0].language,
+          },
+          userAgent,
+        );
+        const userId = account.me.user.id;
         await em.query(`UPDATE invitation SET accepted_user_id = $2 WHERE id = $1`, [link.id, userId]);
         await em.query(`UPDATE client SET status = 'active' WHERE id = $1`, [clientId]);
         await this.audit.record(em, {
@@ -111,15 +105,7 @@ export class InvitationAcceptanceService {
           targetId: clientId,
           data: { invitationId: link.id, userName: body.name },
         });
-        const firm: { name: string }[] = await em.query(`SELECT name FROM firm WHERE id = $1`, [link.firmId]);
-        const session = await this.sessions.create(em, { id: userId, firmId: link.firmId }, userAgent);
-        return {
-          ...session,
-          me: {
-            user: { id: userId, name: body.name, email, role: 'client', language },
-            firm: { id: link.firmId, name: firm[0].name },
-          },
-        };
+        return account;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'app_user_email_key'))
@@ -129,15 +115,4 @@ export class InvitationAcceptanceService {
       throw error;
     }
   }
-}
-
-/** The link's invitation, switching the transaction to its firm's scope; unknown → the neutral answer. */
-async function findLink(em: EntityManager, tokenHash: string): Promise<LiveInvitation> {
-  const links: { invitation_id: string; firm_id: string }[] = await em.query(
-    `SELECT invitation_id, firm_id FROM invitation_link WHERE token_hash = $1`,
-    [tokenHash],
-  );
-  if (!links[0]) throw invalidInvitation();
-  await setScope(em, { firmId: links[0].firm_id });
-  return { id: links[0].invitation_id, firmId: links[0].firm_id };
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
+import { withTimeout } from '../common/with-timeout';
 
 /**
  * Takes a slot in both one-second windows (all firms, this firm) or none: the counters stay exact when
@@ -68,6 +69,7 @@ export class SendRateLimiter implements OnApplicationShutdown {
             overall,
             perFirm,
           ),
+          REDIS_TIMEOUT_MS,
         );
         return taken === 1;
       } catch (error) {
@@ -105,17 +107,4 @@ export class SendRateLimiter implements OnApplicationShutdown {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function withTimeout<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer within ${REDIS_TIMEOUT_MS} ms`)),
-        REDIS_TIMEOUT_MS,
-      );
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -1,31 +1,30 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import {
-  isUiLanguage,
-  type InvitationEmailLanguage,
-  type TeamRole,
-  type UiLanguage,
-} from '@passerelle/domain-client';
-import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { type InvitationEmailLanguage, type TeamRole } from '@passerelle/domain-client';
 import { isUniqueViolation } from '../../database/errors';
 import { returning } from '../../database/returning';
 import { setScope, Tenancy } from '../../database/tenancy';
 import { cancelAccountMail } from '../account-mail/account-mail-queue';
 import { AuditService } from '../audit/audit.service';
-import type { NewSession } from '../auth/auth.service';
+import { AuthService, type NewSession } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
-import { SessionService } from '../auth/session.service';
-import { hashToken, isTokenFormat } from '../auth/tokens';
+import { LinkTable, withLink } from '../auth/link-tokens';
+import { isTokenFormat } from '../auth/tokens';
 import { AppError } from '../common/app-error';
 import { maskEmail } from '../common/mask-email';
 import { AcceptInvitationDto } from '../invitations/dto/invitation.dto';
-import { User } from '../users/user.entity';
 import { PublicTeamInvitationDto } from './dto/team.dto';
 
 /** Unknown, expired, replaced, cancelled or used: one answer, so a link reveals nothing. */
 function invalidLink(): AppError {
   return new AppError(HttpStatus.NOT_FOUND, 'team_invitation_invalid');
 }
+
+const TEAM_INVITATION_LINKS: LinkTable = {
+  scope: 'teamInvitationTokenHash',
+  table: 'team_invitation',
+  idColumn: 'id',
+  invalid: invalidLink,
+};
 
 /**
  * The public side of a team invitation: what `/join/{token}` shows, and accepting it. The link is found by
@@ -37,15 +36,12 @@ function invalidLink(): AppError {
 export class TeamAcceptanceService {
   constructor(
     private readonly tenancy: Tenancy,
-    private readonly sessions: SessionService,
+    private readonly auth: AuthService,
     private readonly audit: AuditService,
   ) {}
 
   view(token: string): Promise<PublicTeamInvitationDto> {
-    if (!isTokenFormat(token)) return Promise.reject(invalidLink());
-    const tokenHash = hashToken(token);
-    return this.tenancy.scoped({ teamInvitationTokenHash: tokenHash }, async (em) => {
-      const link = await findLink(em, tokenHash);
+    return withLink(this.tenancy, TEAM_INVITATION_LINKS, token, async (em, link) => {
       const rows: {
         email: string;
         name: string | null;
@@ -83,10 +79,8 @@ export class TeamAcceptanceService {
     if (!isTokenFormat(token)) throw invalidLink();
     // Slow on purpose (argon2id), so done before the transaction opens.
     const passwordHash = await hashPassword(body.password);
-    const tokenHash = hashToken(token);
     try {
-      return await this.tenancy.scoped({ teamInvitationTokenHash: tokenHash }, async (em) => {
-        const link = await findLink(em, tokenHash);
+      return await withLink(this.tenancy, TEAM_INVITATION_LINKS, token, async (em, link) => {
         const accepted = await returning<{ email: string; role: TeamRole; language: string }>(
           em,
           `UPDATE team_invitation SET status = 'accepted', accepted_at = now(), updated_at = now()
@@ -96,21 +90,21 @@ export class TeamAcceptanceService {
         );
         if (!accepted[0]) throw invalidLink();
         const { email, role } = accepted[0];
-        const language: UiLanguage =
-          body.language ?? (isUiLanguage(accepted[0].language) ? accepted[0].language : 'fr');
-        const userId = randomUUID();
-        await em.insert(User, {
-          id: userId,
-          firmId: link.firmId,
-          email,
-          name: body.name,
-          passwordHash,
-          role,
-          language,
-          lastLoginAt: new Date(),
-        });
+        const account = await this.auth.openAccount(
+          em,
+          {
+            firmId: link.firmId,
+            email,
+            name: body.name,
+            passwordHash,
+            role,
+            language: body.language ?? accepted[0].language,
+          },
+          userAgent,
+        );
+        const userId = account.me.user.id;
         await em.query(`UPDATE team_invitation SET accepted_user_id = $2 WHERE id = $1`, [link.id, userId]);
-        await cancelAccountMail(em, link.id);
+        await cancelAccountMail(em, [link.id]);
         await this.audit.record(em, {
           firmId: link.firmId,
           actorUserId: userId,
@@ -119,15 +113,7 @@ export class TeamAcceptanceService {
           targetId: userId,
           data: { invitationId: link.id, role, userName: body.name },
         });
-        const firm: { name: string }[] = await em.query(`SELECT name FROM firm WHERE id = $1`, [link.firmId]);
-        const session = await this.sessions.create(em, { id: userId, firmId: link.firmId }, userAgent);
-        return {
-          ...session,
-          me: {
-            user: { id: userId, name: body.name, email, role, language },
-            firm: { id: link.firmId, name: firm[0].name },
-          },
-        };
+        return account;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'app_user_email_key'))
@@ -135,15 +121,4 @@ export class TeamAcceptanceService {
       throw error;
     }
   }
-}
-
-/** The link's invitation, switching the transaction to its firm's scope; unknown → the neutral answer. */
-async function findLink(em: EntityManager, tokenHash: string): Promise<{ id: string; firmId: string }> {
-  const rows: { id: string; firm_id: string }[] = await em.query(
-    `SELECT id, firm_id FROM team_invitation WHERE token_hash = $1`,
-    [tokenHash],
-  );
-  if (!rows[0]) throw invalidLink();
-  await setScope(em, { firmId: rows[0].firm_id });
-  return { id: rows[0].id, firmId: rows[0].firm_id };
 }

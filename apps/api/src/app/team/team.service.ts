@@ -10,15 +10,12 @@ import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/errors';
 import { returning } from '../../database/returning';
 import { Tenancy } from '../../database/tenancy';
-import {
-  AccountMailQueue,
-  AccountMailRequest,
-  cancelAccountMail,
-  queueAccountMail,
-} from '../account-mail/account-mail-queue';
+import { AccountMailQueue, cancelAccountMail, queueAccountMail } from '../account-mail/account-mail-queue';
 import { AuditService } from '../audit/audit.service';
 import type { AuthContext } from '../auth/decorators';
+import { revokeResetLinks } from '../auth/password-reset.service';
 import { AppError } from '../common/app-error';
+import type { LeasedRequest } from '../mail/leased-outbox';
 import { InviteTeamMemberDto, TeamDto, TeamInvitationDto, TeamMemberDto } from './dto/team.dto';
 
 interface MemberRow {
@@ -136,7 +133,7 @@ export class TeamService {
   async resend(auth: AuthContext, id: string): Promise<TeamInvitationDto> {
     const { invitation, mail } = await this.tenancy.forFirm(auth.firmId, async (em) => {
       await lockPending(em, id);
-      await cancelAccountMail(em, id);
+      await cancelAccountMail(em, [id]);
       await em.query(
         `UPDATE team_invitation SET token_hash = NULL, updated_at = now(),
                 expires_at = now() + make_interval(days => $2) WHERE id = $1`,
@@ -164,7 +161,7 @@ export class TeamService {
           WHERE id = $1`,
         [id],
       );
-      await cancelAccountMail(em, id);
+      await cancelAccountMail(em, [id]);
       await this.audit.record(em, {
         firmId: auth.firmId,
         actorUserId: auth.userId,
@@ -202,10 +199,7 @@ export class TeamService {
         await em.query(`UPDATE app_user SET deactivated_at = now() WHERE id = $1`, [userId]);
         const ended = await returning(em, `DELETE FROM session WHERE user_id = $1 RETURNING id`, [userId]);
         // A reset link sent before would let the account back in: it dies with the deactivation.
-        await em.query(
-          `UPDATE password_reset SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
-          [userId],
-        );
+        await revokeResetLinks(em, userId);
         await this.audit.record(em, {
           firmId: auth.firmId,
           actorUserId: auth.userId,
@@ -249,7 +243,7 @@ export class TeamService {
     em: EntityManager,
     auth: AuthContext,
     id: string,
-  ): Promise<{ invitation: TeamInvitationDto; mail: AccountMailRequest }> {
+  ): Promise<{ invitation: TeamInvitationDto; mail: LeasedRequest }> {
     const rows: { email: string; language: string }[] = await em.query(
       `SELECT email, language FROM team_invitation WHERE id = $1`,
       [id],

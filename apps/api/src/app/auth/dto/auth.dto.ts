@@ -7,9 +7,9 @@ import {
 } from '@passerelle/domain-client';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Label } from '../../common/labels';
-import { CleanText, EmailAddress, RawText } from '../../common/text';
+import { CleanText, EmailField, RawText } from '../../common/text';
 import { USER_ROLES, type UserRole } from '../../users/user.entity';
-import { MIN_PASSWORD_LENGTH, NewPassword } from '../passwords';
+import { NewPasswordField } from '../passwords';
 
 export class SignupDto {
   @ApiProperty({ maxLength: 160, example: 'Cabinet Atlas Conseil' })
@@ -28,21 +28,10 @@ export class SignupDto {
   @MaxLength(120)
   name!: string;
 
-  @ApiProperty({ maxLength: 254, example: 'salma@atlas-conseil.ma' })
-  @Label(FORM_FIELD_LABELS.email)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(254)
-  @EmailAddress()
+  @EmailField('salma@atlas-conseil.ma')
   email!: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @Label(FORM_FIELD_LABELS.password)
-  @RawText()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PASSWORD_MAX_LENGTH)
-  @NewPassword()
+  @NewPasswordField()
   password!: string;
 
   @ApiPropertyOptional({ enum: UI_LANGUAGES })
@@ -103,13 +92,7 @@ export class ChangePasswordDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @Label(FORM_FIELD_LABELS.password)
-  @RawText()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PASSWORD_MAX_LENGTH)
-  @NewPassword()
+  @NewPasswordField()
   newPassword!: string;
 }
 
@@ -147,23 +130,12 @@ export class EndedSessionsDto {
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty({ maxLength: 254, example: 'salma@atlas-conseil.ma' })
-  @Label(FORM_FIELD_LABELS.email)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(254)
-  @EmailAddress()
+  @EmailField('salma@atlas-conseil.ma')
   email!: string;
 }
 
 export class PasswordResetDto {
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @Label(FORM_FIELD_LABELS.password)
-  @RawText()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PASSWORD_MAX_LENGTH)
-  @NewPassword()
+  @NewPasswordField()
   password!: string;
 }
 

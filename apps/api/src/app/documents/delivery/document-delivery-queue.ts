@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '../../jobs/job-queue';
-import { leasedJobId } from '../../mail/leased-delivery';
+import { enqueueLeased } from '../../mail/leased-outbox';
 
 export const DOCUMENT_DELIVERY_JOB = 'document.deliver';
 export const DOCUMENT_DELIVERY_SWEEP_JOB = 'document.delivery-sweep';
@@ -18,10 +18,6 @@ export interface DeliveryRequest {
   delayMs?: number;
 }
 
-export function deliveryJobId(documentId: string, attempts: number): string {
-  return leasedJobId('document', documentId, attempts);
-}
-
 /**
  * The producer side of document deliveries, after the upload's transaction committed (the delivery rows are
  * the outbox: if enqueuing fails, the sweeper queues them again — so this logs and never throws).
@@ -32,26 +28,16 @@ export class DocumentDeliveryQueue {
 
   constructor(private readonly jobs: JobQueue) {}
 
-  async send(requests: readonly DeliveryRequest[]): Promise<boolean> {
-    if (requests.length === 0) return true;
-    try {
-      await this.jobs.enqueueMany<DeliverDocumentPayload>(
-        DOCUMENT_DELIVERY_JOB,
-        requests.map((request) => ({
-          payload: { documentId: request.documentId, firmId: request.firmId },
-          options: {
-            jobId: deliveryJobId(request.documentId, request.attempts),
-            delayMs: request.delayMs,
-            reusableId: true,
-          },
-        })),
-      );
-      return true;
-    } catch (error) {
-      this.logger.warn(
-        `${requests.length} delivery(ies) saved but not queued (${(error as Error).message}): the sweeper will queue them again.`,
-      );
-      return false;
-    }
+  send(requests: readonly DeliveryRequest[]): Promise<boolean> {
+    return enqueueLeased<DeliverDocumentPayload>(
+      this.jobs,
+      this.logger,
+      {
+        name: DOCUMENT_DELIVERY_JOB,
+        idPrefix: 'document',
+        payload: (request) => ({ documentId: request.key, firmId: request.firmId }),
+      },
+      requests.map(({ documentId, ...request }) => ({ key: documentId, ...request })),
+    );
   }
 }

@@ -4,7 +4,6 @@ import {
   FORM_FIELD_LABELS,
   INVITATION_EMAIL_LANGUAGES,
   INVITATION_STATUSES,
-  PASSWORD_MAX_LENGTH,
   UI_LANGUAGES,
   type BulkSkipReason,
   type InvitationStatus,
@@ -25,9 +24,9 @@ import {
 } from 'class-validator';
 import { Label } from '../../common/labels';
 import { PageQuery } from '../../common/page-query';
-import { CleanText, inheritTextProperties, RawText } from '../../common/text';
+import { CleanText, inheritTextProperties } from '../../common/text';
 import { ListClientsQuery } from '../../clients/dto/client.dto';
-import { MIN_PASSWORD_LENGTH, NewPassword } from '../../auth/passwords';
+import { NewPasswordField } from '../../auth/passwords';
 
 /** Most clients one bulk run takes by id (a selection); larger runs go by filter or import batch. */
 export const MAX_BULK_CLIENT_IDS = 10_000;
@@ -156,13 +155,7 @@ export class AcceptInvitationDto {
   @MaxLength(120)
   name!: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @Label(FORM_FIELD_LABELS.password)
-  @RawText()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PASSWORD_MAX_LENGTH)
-  @NewPassword()
+  @NewPasswordField()
   password!: string;
 
   @ApiPropertyOptional({

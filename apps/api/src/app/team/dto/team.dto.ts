@@ -10,9 +10,9 @@ import {
   type TeamInvitationStatus,
   type TeamRole,
 } from '@passerelle/domain-client';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Label } from '../../common/labels';
-import { CleanText, EmailAddress } from '../../common/text';
+import { CleanText, EmailField } from '../../common/text';
 
 export class TeamMemberDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -61,12 +61,7 @@ export class TeamDto {
 }
 
 export class InviteTeamMemberDto {
-  @ApiProperty({ maxLength: 254, example: 'youssef@atlas-conseil.ma' })
-  @Label(FORM_FIELD_LABELS.email)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(254)
-  @EmailAddress()
+  @EmailField('youssef@atlas-conseil.ma')
   email!: string;
 
   @ApiPropertyOptional({ maxLength: 120, example: 'Youssef Alaoui' })
