@@ -55,3 +55,14 @@ export type BulkSkippedClient = Schemas['BulkSkippedClientDto'];
 export type PublicInvitation = Schemas['PublicInvitationDto'];
 export type AcceptInvitationRequest = Schemas['AcceptInvitationDto'];
 export type ClientFolder = Schemas['ClientFolderDto'];
+// Team and accounts (issue 13)
+export type TeamDto = Schemas['TeamDto'];
+export type TeamMember = Schemas['TeamMemberDto'];
+export type TeamInvitation = Schemas['TeamInvitationDto'];
+export type TeamRole = TeamMember['role'];
+export type InviteTeamMemberRequest = Schemas['InviteTeamMemberDto'];
+export type ChangeRoleRequest = Schemas['ChangeRoleDto'];
+export type PublicTeamInvitation = Schemas['PublicTeamInvitationDto'];
+export type PasswordResetRequest = Schemas['PasswordResetRequestDto'];
+export type PasswordResetLink = Schemas['PasswordResetLinkDto'];
+export type PasswordResetBody = Schemas['PasswordResetDto'];
