@@ -17,7 +17,11 @@ describe('Content-Security-Policy', () => {
 
   beforeAll(async () => {
     databaseUrl = await createScratchDatabase('passerelle_e2e');
-    ({ server, url } = await startServer({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SEED_DEMO: 'false' }));
+    ({ server, url } = await startServer({
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: 'false',
+    }));
     browser = await launchBrowser();
   });
 
