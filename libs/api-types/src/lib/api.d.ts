@@ -404,6 +404,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_limits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -1380,6 +1396,23 @@ export interface components {
             reason: "saved_mapping" | "template_header" | "synonym" | "header_contains" | "values";
             /** @description the saved mapping applied */
             savedMapping?: string;
+        };
+        ImportLimitsDto: {
+            /**
+             * @description largest file accepted, in MB (IMPORT_MAX_FILE_MB)
+             * @example 20
+             */
+            maxFileMb: number;
+            /**
+             * @description data rows accepted (IMPORT_MAX_ROWS)
+             * @example 100000
+             */
+            maxRows: number;
+            /**
+             * @description columns holding a value accepted (IMPORT_MAX_COLUMNS)
+             * @example 60
+             */
+            maxColumns: number;
         };
         ImportProgressDto: {
             /** @example 2500 */
@@ -2631,6 +2664,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Imports_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description what an upload may hold (checked in the browser first) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportLimitsDto"];
+                };
             };
         };
     };

@@ -5,6 +5,7 @@ export * from './lib/errors';
 export * from './lib/client-draft';
 export * from './lib/api-errors';
 export * from './lib/import-errors';
+export * from './lib/imports';
 export * from './lib/activation';
 export * from './lib/documents';
 export * from './lib/team';

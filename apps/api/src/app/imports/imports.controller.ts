@@ -31,6 +31,7 @@ import {
   ImportIdDto,
   ImportIssuePageDto,
   ImportIssuesQuery,
+  ImportLimitsDto,
   ImportedClientPageDto,
   MappingSuggestionDto,
   RunImportDto,
@@ -62,6 +63,15 @@ export class ImportsController {
       type: XLSX_TYPE,
       disposition: `attachment; filename="${TEMPLATE_FILE_NAMES[lang]}"`,
     });
+  }
+
+  @Get('limits')
+  @ApiOkResponse({
+    type: ImportLimitsDto,
+    description: 'what an upload may hold (checked in the browser first)',
+  })
+  limits(): ImportLimitsDto {
+    return this.imports.limits();
   }
 
   @Get()

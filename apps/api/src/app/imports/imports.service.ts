@@ -28,6 +28,7 @@ import {
   ImportBatchPageDto,
   ImportIssuePageDto,
   ImportIssuesQuery,
+  ImportLimitsDto,
   ImportedClientPageDto,
   SaveMappingDto,
   UploadImportDto,
@@ -144,6 +145,14 @@ export class ImportsService {
       await this.files.remove(auth.firmId, [file.fileId]);
       throw error;
     }
+  }
+
+  limits(): ImportLimitsDto {
+    return {
+      maxFileMb: this.config.IMPORT_MAX_FILE_MB,
+      maxRows: this.config.IMPORT_MAX_ROWS,
+      maxColumns: this.config.IMPORT_MAX_COLUMNS,
+    };
   }
 
   get(auth: AuthContext, id: string, lang: UiLanguage): Promise<ImportBatchDto> {

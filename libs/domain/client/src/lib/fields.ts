@@ -101,3 +101,18 @@ export const FORM_FIELD_LABELS = {
   exportFrequency: { fr: "Fréquence d'export", en: 'Export frequency' },
   isDefault: { fr: 'Logiciel par défaut', en: 'Default software' },
 } as const satisfies Record<string, Readonly<Record<'fr' | 'en', string>>>;
+
+/**
+ * Fields every client needs whatever its country and settings (validateClient answers `required` for each
+ * when empty; ICE/IF in Morocco and the contact e-mail and software when sharing are required by rule). The
+ * import's column mapping asks for a column for each.
+ */
+export const ALWAYS_REQUIRED_FIELD_KEYS = [
+  'name',
+  'address',
+  'postalCode',
+  'city',
+  'country',
+  'language',
+  'contactName',
+] as const satisfies readonly FieldKey[];

@@ -1,3 +1,4 @@
+import { ALWAYS_REQUIRED_FIELD_KEYS } from '@passerelle/domain-client';
 import { RawClientRow } from './cell';
 import { isBlank, normalizePostalCode, parseBoolean, validateClient } from './validate-client';
 
@@ -82,6 +83,13 @@ describe('validateClient', () => {
       'contactName:required',
     ]);
     expect(validateClient({}).value).toBeUndefined();
+  });
+
+  it('requires exactly ALWAYS_REQUIRED_FIELD_KEYS for a foreign client without sharing', () => {
+    const required = validateClient({ country: 'France' })
+      .errors.filter((error) => error.code === 'required')
+      .map((error) => error.field);
+    expect([...required, 'country'].sort()).toEqual([...ALWAYS_REQUIRED_FIELD_KEYS].sort());
   });
 
   it('requires ICE and IF in Morocco', () => {

@@ -14,6 +14,14 @@ export class ImportIdDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
 }
 
+export class ImportLimitsDto {
+  @ApiProperty({ example: 20, description: 'largest file accepted, in MB (IMPORT_MAX_FILE_MB)' })
+  maxFileMb!: number;
+  @ApiProperty({ example: 100000, description: 'data rows accepted (IMPORT_MAX_ROWS)' }) maxRows!: number;
+  @ApiProperty({ example: 60, description: 'columns holding a value accepted (IMPORT_MAX_COLUMNS)' })
+  maxColumns!: number;
+}
+
 export class ImportProgressDto {
   @ApiProperty({ example: 2500 }) done!: number;
   @ApiProperty({ example: 10000 }) total!: number;
