@@ -97,6 +97,22 @@ export const appRoutes: Route[] = [
         canActivate: [guestGuard],
         loadComponent: () => import('@passerelle/web-feature-auth').then((m) => m.SignupPage),
       },
+      {
+        path: 'forgot-password',
+        title: 'auth.forgot.title' satisfies TranslationKey,
+        loadComponent: () => import('@passerelle/web-feature-auth').then((m) => m.ForgotPasswordPage),
+      },
+      {
+        // The links of the reset and team-invitation e-mails: no session needed, signed in or not.
+        path: 'reset-password/:token',
+        title: 'auth.reset.title' satisfies TranslationKey,
+        loadComponent: () => import('@passerelle/web-feature-auth').then((m) => m.ResetPasswordPage),
+      },
+      {
+        path: 'join/:token',
+        title: 'auth.join.title' satisfies TranslationKey,
+        loadComponent: () => import('@passerelle/web-feature-auth').then((m) => m.JoinTeamPage),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -9,3 +9,5 @@ export * from './lib/responsive/card-list';
 export * from './lib/filters/filter-chips';
 export * from './lib/filters/responsive-filters';
 export * from './lib/paginator/translated-paginator-intl';
+export * from './lib/password-field/password-field';
+export * from './lib/link-problem/link-problem';

@@ -29,6 +29,14 @@ describe('activation in the web app', () => {
     expect(invitationLinkIn(`Ouvrez ce lien :\nhttp://localhost:3000/invitation/${token}\n`)).toBe(
       `http://localhost:3000/invitation/${token}`,
     );
+    expect(invitationLinkIn(`Rejoindre l’équipe :\nhttps://app.passerelle.ma/join/${token}\n`)).toBe(
+      `https://app.passerelle.ma/join/${token}`,
+    );
+    expect(invitationLinkIn(`Ouvrez ce lien :\nhttp://localhost:3000/reset-password/${token}\n`)).toBe(
+      `http://localhost:3000/reset-password/${token}`,
+    );
+    // The "password changed" notice links to /forgot-password: nothing to open in the outbox.
+    expect(invitationLinkIn('Réinitialisez-le : http://localhost:3000/forgot-password')).toBeNull();
     expect(invitationLinkIn('Bienvenue sur Passerelle')).toBeNull();
   });
 });

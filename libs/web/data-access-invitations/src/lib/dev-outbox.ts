@@ -36,9 +36,12 @@ export class DevOutbox {
   }
 }
 
-/** The invitation link in an outbox message's text, if any (the page offers to open it). */
+/**
+ * The link an outbox message carries, if any (the page offers to open it): a client invitation, a team
+ * invitation (`/join/…`) or a password reset (`/reset-password/…`).
+ */
 export function invitationLinkIn(text: string): string | null {
-  return /https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]{43}/.exec(text)?.[0] ?? null;
+  return /https?:\/\/\S+\/(?:invitation|join|reset-password)\/[A-Za-z0-9_-]{43}/.exec(text)?.[0] ?? null;
 }
 
 /** /dev/outbox exists only where the API has an outbox for this user; elsewhere, home. */

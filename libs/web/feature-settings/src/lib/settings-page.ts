@@ -2,17 +2,23 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
 import { TranslatePipe } from '@passerelle/web-util-i18n';
 import { AccountingSoftwareSettings } from './accounting-software-settings/accounting-software-settings';
+import { TeamSettings } from './team-settings/team-settings';
 
-/** /settings: one tab per area; accounting software first (team and mappings arrive later). */
+/** /settings: one tab per area; accounting software first, then the team (mappings arrive later). */
 @Component({
   selector: 'psl-settings-page',
-  imports: [MatTabsModule, TranslatePipe, AccountingSoftwareSettings],
+  imports: [MatTabsModule, TranslatePipe, AccountingSoftwareSettings, TeamSettings],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="page-title">{{ 'settings.title' | t }}</h1>
     <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms">
       <mat-tab [label]="'accountingSoftware.title' | t">
         <psl-accounting-software-settings />
+      </mat-tab>
+      <mat-tab [label]="'team.title' | t">
+        <ng-template matTabContent>
+          <psl-team-settings />
+        </ng-template>
       </mat-tab>
     </mat-tab-group>
   `,

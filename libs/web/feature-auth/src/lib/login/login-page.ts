@@ -36,6 +36,8 @@ export class LoginPage {
 
   /** Where to go once signed in (query parameter set by the auth guard). */
   readonly returnUrl = input<string>();
+  /** `done` after a password reset (query parameter set by the reset page): says the new one is in place. */
+  readonly passwordReset = input<string>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, emailAddress]],

@@ -1,0 +1,130 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { PublicTeamInvitation } from '@passerelle/api-types';
+import { AuthStore } from '@passerelle/web-data-access-auth';
+import { describeError } from '@passerelle/web-data-access-clients';
+import { TeamApi } from '@passerelle/web-data-access-team';
+import { formatDate } from '@passerelle/web-ui-clients';
+import { LinkProblem, PasswordField } from '@passerelle/web-ui-common';
+import { newPassword } from '@passerelle/web-util-forms';
+import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
+import { firstValueFrom } from 'rxjs';
+import { PASSWORD_MIN_LENGTH, applyServerErrors, fieldErrorText } from '../form-errors';
+
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; invitation: PublicTeamInvitation }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'error'; message: string };
+
+/**
+ * /join/:token, the link of a team invitation (no session): which firm, which role, who invites; then a name
+ * and a password (the sign-up rules) to create the account — signed in at once, on the firm's dashboard. An
+ * address that already has an account is told so before anything is typed; an unusable link gets one
+ * neutral page.
+ */
+@Component({
+  selector: 'psl-join-team-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    LinkProblem,
+    PasswordField,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './join-team-page.html',
+  styleUrls: ['../auth-card.scss', '../link-page.scss'],
+})
+export class JoinTeamPage {
+  private readonly api = inject(TeamApi);
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+
+  /** The `:token` route parameter. */
+  readonly token = input.required<string>();
+
+  protected readonly state = signal<PageState>({ kind: 'loading' });
+  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', Validators.required],
+    password: ['', [Validators.required, newPassword]],
+  });
+  protected readonly pending = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly errorOf = (field: keyof typeof this.form.controls) =>
+    fieldErrorText(this.form.controls[field], this.i18n);
+
+  constructor() {
+    effect(() => {
+      const token = this.token();
+      untracked(() => void this.load(token));
+    });
+  }
+
+  protected roleLabel(role: PublicTeamInvitation['role']): string {
+    return this.i18n.t(role === 'admin' ? 'team.role.admin' : 'team.role.member');
+  }
+
+  protected date(iso: string): string {
+    return formatDate(iso, this.i18n.lang());
+  }
+
+  protected async load(token: string): Promise<void> {
+    this.state.set({ kind: 'loading' });
+    try {
+      const invitation = await firstValueFrom(this.api.viewInvitation(token));
+      if (invitation.name && !this.form.controls.name.value)
+        this.form.controls.name.setValue(invitation.name);
+      this.state.set({ kind: 'ready', invitation });
+    } catch (error) {
+      this.state.set(this.failure(error));
+    }
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.pending()) return;
+    this.error.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.pending.set(true);
+    try {
+      const { name, password } = this.form.getRawValue();
+      await firstValueFrom(
+        this.api.acceptInvitation(this.token(), { name: name.trim(), password, language: this.i18n.lang() }),
+      );
+      // The answer set the session cookie: the store reads who is signed in now.
+      await this.auth.reload();
+      await this.router.navigateByUrl('/');
+    } catch (error) {
+      const failure = this.failure(error);
+      if (failure.kind === 'invalid') this.state.set(failure);
+      else this.error.set(applyServerErrors(this.form, describeError(error, this.i18n)));
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  private failure(error: unknown): PageState {
+    const message = describeError(error, this.i18n).message;
+    if (error instanceof HttpErrorResponse && error.status === 404) return { kind: 'invalid', message };
+    return { kind: 'error', message };
+  }
+}
