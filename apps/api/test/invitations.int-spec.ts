@@ -118,6 +118,8 @@ describe('invitations', () => {
       name: 'Karim Benjelloun',
       email: clients.ar.email,
       role: 'client',
+      // The contact reads Arabic: so does its interface, from the first page on.
+      language: 'ar',
     });
     expect(accepted.body.firm).toEqual({ id: firm.me.firm.id, name: firm.firmName });
     const me = await visitor.get('/api/auth/me');

@@ -1041,7 +1041,7 @@ export interface components {
             email: string;
             password: string;
             /** @enum {string} */
-            language?: "fr" | "en";
+            language?: "fr" | "en" | "ar";
         };
         UserDto: {
             /** Format: uuid */
@@ -1051,7 +1051,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "member" | "client";
             /** @enum {string} */
-            language: "fr" | "en";
+            language: "fr" | "en" | "ar";
         };
         FirmDto: {
             /** Format: uuid */
@@ -1096,7 +1096,7 @@ export interface components {
         UpdateMeDto: {
             name?: string;
             /** @enum {string} */
-            language?: "fr" | "en";
+            language?: "fr" | "en" | "ar";
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -1104,7 +1104,7 @@ export interface components {
         };
         UpdatePreferencesDto: {
             /** @enum {string} */
-            language: "fr" | "en";
+            language: "fr" | "en" | "ar";
         };
         SessionDto: {
             /** Format: uuid */
@@ -1761,7 +1761,7 @@ export interface components {
              * @description The language of the new account (default: French)
              * @enum {string}
              */
-            language?: "fr" | "en";
+            language?: "fr" | "en" | "ar";
         };
         ClientFolderDto: {
             /** @description The client's profile */

@@ -567,6 +567,7 @@ function uniqueNames(names: string[]): string[] {
 const INDEX_HEADERS: Record<UiLanguage, string[]> = {
   fr: ['Fichier', 'Catégorie', 'Période', 'Déposé le', 'Taille (octets)', 'SHA-256', 'Statut', 'Note'],
   en: ['File', 'Category', 'Period', 'Uploaded at', 'Size (bytes)', 'SHA-256', 'Status', 'Note'],
+  ar: ['الملف', 'الفئة', 'الفترة', 'تاريخ الإيداع', 'الحجم (بايت)', 'SHA-256', 'الحالة', 'ملاحظة'],
 };
 
 /** The export's index: one line per document, UTF-8 with a BOM so that Excel reads accents. */

@@ -9,6 +9,7 @@ import { ImportRowPosition1764600000002 } from './1764600000002-import-row-posit
 import { ImportStepAttempts1764600000003 } from './1764600000003-import-step-attempts';
 import { Documents1764700000000 } from './1764700000000-documents';
 import { Team1764900000000 } from './1764900000000-team';
+import { ArabicUi1765000000000 } from './1765000000000-arabic-ui';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ImportStepAttempts1764600000003,
   Documents1764700000000,
   Team1764900000000,
+  ArabicUi1765000000000,
 ];

@@ -9,10 +9,10 @@ export const DOCUMENT_CATEGORIES = ['invoice', 'receipt', 'bank_statement', 'oth
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
 export const DOCUMENT_CATEGORY_LABELS: Readonly<Record<DocumentCategory, Record<UiLanguage, string>>> = {
-  invoice: { fr: 'Facture', en: 'Invoice' },
-  receipt: { fr: 'Reçu / ticket', en: 'Receipt' },
-  bank_statement: { fr: 'Relevé bancaire', en: 'Bank statement' },
-  other: { fr: 'Autre', en: 'Other' },
+  invoice: { fr: 'Facture', en: 'Invoice', ar: 'فاتورة' },
+  receipt: { fr: 'Reçu / ticket', en: 'Receipt', ar: 'وصل / تذكرة' },
+  bank_statement: { fr: 'Relevé bancaire', en: 'Bank statement', ar: 'كشف حساب بنكي' },
+  other: { fr: 'Autre', en: 'Other', ar: 'أخرى' },
 };
 
 export function isDocumentCategory(value: unknown): value is DocumentCategory {

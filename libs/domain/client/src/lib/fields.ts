@@ -1,6 +1,8 @@
-/** Languages in which field labels exist (the template's header row can be in any of them). */
-export const LABEL_LANGUAGES = ['fr', 'en', 'ar'] as const;
-export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
+import { UI_LANGUAGES, type UiLanguage } from './languages';
+
+/** Languages in which field labels exist: every UI language (the template's header row can be in any of them). */
+export const LABEL_LANGUAGES = UI_LANGUAGES;
+export type LabelLanguage = UiLanguage;
 
 /** The twelve columns of the import template, in template order (columns A–L). */
 export const TEMPLATE_FIELD_KEYS = [
@@ -84,23 +86,27 @@ export function fieldLabel(field: FieldKey, lang: LabelLanguage = 'fr'): string 
  * API names them in its error messages (« Votre nom — ce champ est obligatoire »).
  */
 export const FORM_FIELD_LABELS = {
-  firmName: { fr: 'Nom du cabinet', en: 'Firm name' },
-  personName: { fr: 'Votre nom', en: 'Your name' },
-  email: { fr: 'Adresse e-mail', en: 'E-mail address' },
-  password: { fr: 'Mot de passe', en: 'Password' },
-  currentPassword: { fr: 'Mot de passe actuel', en: 'Current password' },
-  uiLanguage: { fr: 'Langue', en: 'Language' },
-  role: { fr: 'Rôle', en: 'Role' },
-  memberName: { fr: 'Nom du collaborateur', en: 'Colleague’s name' },
-  mailLanguage: { fr: 'Langue de l’e-mail', en: 'E-mail language' },
-  softwareLabel: { fr: 'Libellé', en: 'Label' },
-  softwareProduct: { fr: 'Logiciel', en: 'Software' },
-  deliveryMethod: { fr: 'Mode de transmission', en: 'Delivery method' },
-  deliveryEmail: { fr: 'Adresse e-mail de réception du logiciel', en: "Software's inbox address" },
-  exportFormat: { fr: "Format d'export", en: 'Export format' },
-  exportFrequency: { fr: "Fréquence d'export", en: 'Export frequency' },
-  isDefault: { fr: 'Logiciel par défaut', en: 'Default software' },
-} as const satisfies Record<string, Readonly<Record<'fr' | 'en', string>>>;
+  firmName: { fr: 'Nom du cabinet', en: 'Firm name', ar: 'اسم مكتب المحاسبة' },
+  personName: { fr: 'Votre nom', en: 'Your name', ar: 'اسمك' },
+  email: { fr: 'Adresse e-mail', en: 'E-mail address', ar: 'عنوان البريد الإلكتروني' },
+  password: { fr: 'Mot de passe', en: 'Password', ar: 'كلمة المرور' },
+  currentPassword: { fr: 'Mot de passe actuel', en: 'Current password', ar: 'كلمة المرور الحالية' },
+  uiLanguage: { fr: 'Langue', en: 'Language', ar: 'اللغة' },
+  role: { fr: 'Rôle', en: 'Role', ar: 'الدور' },
+  memberName: { fr: 'Nom du collaborateur', en: 'Colleague’s name', ar: 'اسم المتعاون' },
+  mailLanguage: { fr: 'Langue de l’e-mail', en: 'E-mail language', ar: 'لغة البريد الإلكتروني' },
+  softwareLabel: { fr: 'Libellé', en: 'Label', ar: 'التسمية' },
+  softwareProduct: { fr: 'Logiciel', en: 'Software', ar: 'البرنامج' },
+  deliveryMethod: { fr: 'Mode de transmission', en: 'Delivery method', ar: 'طريقة الإرسال' },
+  deliveryEmail: {
+    fr: 'Adresse e-mail de réception du logiciel',
+    en: "Software's inbox address",
+    ar: 'عنوان البريد الإلكتروني لاستقبال البرنامج',
+  },
+  exportFormat: { fr: "Format d'export", en: 'Export format', ar: 'صيغة التصدير' },
+  exportFrequency: { fr: "Fréquence d'export", en: 'Export frequency', ar: 'وتيرة التصدير' },
+  isDefault: { fr: 'Logiciel par défaut', en: 'Default software', ar: 'البرنامج الافتراضي' },
+} as const satisfies Record<string, Readonly<Record<UiLanguage, string>>>;
 
 /**
  * Fields every client needs whatever its country and settings (validateClient answers `required` for each

@@ -1,5 +1,5 @@
 /** Languages of the user interface and of every message (French first: the default). One list, used by API and web. */
-export const UI_LANGUAGES = ['fr', 'en'] as const;
+export const UI_LANGUAGES = ['fr', 'en', 'ar'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DEFAULT_UI_LANGUAGE: UiLanguage = 'fr';
 

@@ -26,7 +26,7 @@ import { Label } from '../../common/labels';
 import { PageQuery } from '../../common/page-query';
 import { CleanText } from '../../common/text';
 
-const PERIOD_LABEL = { fr: 'Période', en: 'Period' };
+const PERIOD_LABEL = { fr: 'Période', en: 'Period', ar: 'الفترة' };
 
 /** `YYYY-MM` (the domain's rule); anything else is `invalid_format`. */
 const Period = () =>
@@ -95,7 +95,7 @@ export class DocumentPageDto {
 /** The text fields of an upload (multipart, next to the `files`). */
 export class UploadFieldsDto {
   @ApiPropertyOptional({ enum: DOCUMENT_CATEGORIES, default: 'other' })
-  @Label({ fr: 'Catégorie', en: 'Category' })
+  @Label({ fr: 'Catégorie', en: 'Category', ar: 'الفئة' })
   @IsOptional()
   @IsIn(DOCUMENT_CATEGORIES)
   category?: DocumentCategory;
@@ -109,7 +109,7 @@ export class UploadFieldsDto {
   period?: string;
 
   @ApiPropertyOptional({ maxLength: DOCUMENT_NOTE_MAX_LENGTH })
-  @Label({ fr: 'Note', en: 'Note' })
+  @Label({ fr: 'Note', en: 'Note', ar: 'ملاحظة' })
   @CleanText({ multiline: true })
   @IsOptional()
   @IsString()
