@@ -9,7 +9,11 @@ import {
 import { MatIconRegistry } from '@angular/material/icon';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { AuthStore, sessionExpiredInterceptor } from '@passerelle/web-data-access-auth';
-import { I18nTitleStrategy, acceptLanguageInterceptor } from '@passerelle/web-util-i18n';
+import {
+  I18nTitleStrategy,
+  acceptLanguageInterceptor,
+  provideI18nDirectionality,
+} from '@passerelle/web-util-i18n';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -21,6 +25,8 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor, sessionExpiredInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
+    // Material components and overlays mirror for right-to-left languages (Arabic).
+    provideI18nDirectionality(),
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined', 'mat-ligature-font');
       // Before any route renders: who is signed in (and in which language), and the first /api

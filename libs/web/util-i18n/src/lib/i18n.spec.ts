@@ -52,6 +52,29 @@ describe('I18n', () => {
     expect(textDirection('en')).toBe('ltr');
   });
 
+  it('speaks Arabic right to left, with numbers and dates in ar-MA and Latin digits', () => {
+    const i18n = create();
+    i18n.use('ar');
+    expect(i18n.t('nav.settings')).toBe('الإعدادات');
+    const html = TestBed.inject(DOCUMENT).documentElement;
+    expect(html.lang).toBe('ar');
+    expect(html.dir).toBe('rtl');
+    expect(i18n.locale()).toBe('ar-MA-u-nu-latn');
+    expect(i18n.t('clients.count', { count: 12345 })).toBe('عدد العملاء: 12.345');
+    expect(i18n.number(1234567)).toBe('1.234.567');
+    const day = i18n.date('2026-11-30T10:05:00Z');
+    expect(day.replace(/\u200f/g, '')).toBe('30/11/2026');
+    expect(i18n.dateTime('2026-11-30T10:05:00Z', 'long')).toContain('نونبر 2026');
+    expect(i18n.date(null)).toBe('');
+  });
+
+  it('writes number parameters in the language’s own grouping', () => {
+    const i18n = create();
+    expect(i18n.t('clients.count', { count: 12345 })).toBe('12\u202f345 clients');
+    i18n.use('en');
+    expect(i18n.t('clients.count', { count: 12345 })).toBe('12,345 clients');
+  });
+
   it('has a non-empty English message for every French key', () => {
     const leaves = (node: object, prefix = ''): string[] =>
       Object.entries(node).flatMap(([k, v]) =>

@@ -1,12 +1,18 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import { DEFAULT_UI_LANGUAGE, UI_LANGUAGES, type UiLanguage } from '@passerelle/domain-client';
+import { formatDate, formatDateTime, formatDay, formatNumber, intlLocale } from './format';
+import { ar } from './messages/ar';
 import { en } from './messages/en';
 import { fr } from './messages/fr';
 import type { MessageKey, Messages } from './messages/messages';
 
-/** UI languages, French first (the default). Adding one: a dictionary below plus its `lang.*` label. */
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
-export const DEFAULT_LANG: Lang = 'fr';
+/**
+ * UI languages, French first (the default): the domain's one list (UI_LANGUAGES), which the API also
+ * accepts. Adding one there: a dictionary below (typed from `fr`), its `lang.*` label and its Intl locale.
+ */
+export const LANGUAGES = UI_LANGUAGES;
+export type Lang = UiLanguage;
+export const DEFAULT_LANG: Lang = DEFAULT_UI_LANGUAGE;
 
 /** A key of the French dictionary, e.g. `'nav.clients'`: a typo is a compile error. */
 export type TranslationKey = MessageKey<typeof fr>;
@@ -16,7 +22,7 @@ export type TranslationParams = Readonly<Record<string, string | number>>;
 /** Where the choice made before signing in is kept; once signed in, the user's saved language wins. */
 export const LANG_STORAGE_KEY = 'passerelle.lang';
 
-const DICTIONARIES: Readonly<Record<Lang, Messages<typeof fr>>> = { fr, en };
+const DICTIONARIES: Readonly<Record<Lang, Messages<typeof fr>>> = { fr, en, ar };
 // Right-to-left scripts among the languages we may add (Arabic first); drives <html dir>.
 const RTL_LANGS: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
 
@@ -46,6 +52,8 @@ export class I18n {
 
   readonly lang = this.current.asReadonly();
   readonly dir = computed(() => textDirection(this.current()));
+  /** The Intl locale of the current language (see intlLocale): for Intl formatters outside `t()`. */
+  readonly locale = computed(() => intlLocale(this.current()));
 
   constructor() {
     this.applyToDocument(this.current());
@@ -58,10 +66,29 @@ export class I18n {
     this.applyToDocument(lang);
   }
 
-  /** The message for `key` in the current language, `{param}` placeholders replaced. */
+  /** A day in the current language: « 30 nov. 2026 », « 30‏/11‏/2026 »; '' when absent. */
+  date(iso: string | null | undefined): string {
+    return formatDay(iso, this.current());
+  }
+
+  /** A moment in the current language; `medium` « 30 nov. 2026, 10:05 », `long` « 30 novembre 2026 à 10:05 ». */
+  dateTime(iso: string | null | undefined, style: 'medium' | 'long' = 'medium'): string {
+    return style === 'medium' ? formatDate(iso, this.current()) : formatDateTime(iso, this.current(), style);
+  }
+
+  /** A count in the current language's digits and grouping. */
+  number(value: number): string {
+    return formatNumber(value, this.current());
+  }
+
+  /**
+   * The message for `key` in the current language, `{param}` placeholders replaced; number parameters are
+   * written in the language's locale (« 1 234 » in French, « 1.234 » in Arabic).
+   */
   t(key: TranslationKey, params?: TranslationParams): string {
-    const text = lookup(DICTIONARIES[this.current()], key) ?? lookup(DICTIONARIES[DEFAULT_LANG], key) ?? key;
-    return params ? interpolate(text, params) : text;
+    const lang = this.current();
+    const text = lookup(DICTIONARIES[lang], key) ?? lookup(DICTIONARIES[DEFAULT_LANG], key) ?? key;
+    return params ? interpolate(text, params, lang) : text;
   }
 
   private applyToDocument(lang: Lang): void {
@@ -97,8 +124,10 @@ function lookup(messages: object, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-function interpolate(text: string, params: TranslationParams): string {
-  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
+function interpolate(text: string, params: TranslationParams, lang: Lang): string {
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    if (!(name in params)) return placeholder;
+    const value = params[name];
+    return typeof value === 'number' ? formatNumber(value, lang) : value;
+  });
 }

@@ -20,6 +20,7 @@ export const en: Messages<typeof fr> = {
     label: 'Language',
     fr: 'Français',
     en: 'English',
+    ar: 'العربية',
   },
   errors: {
     network: 'The server is not responding. Check your connection and try again.',

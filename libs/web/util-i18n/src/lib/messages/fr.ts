@@ -19,6 +19,7 @@ export const fr = {
     label: 'Langue',
     fr: 'Français',
     en: 'English',
+    ar: 'العربية',
   },
   errors: {
     network: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
