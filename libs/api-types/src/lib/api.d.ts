@@ -548,6 +548,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{id}/rows/{row}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ImportReview_correct"];
+        trace?: never;
+    };
+    "/api/imports/{id}/error-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportReview_errorFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImportReview_undo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mappings": {
         parameters: {
             query?: never;
@@ -1450,7 +1498,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "parsing" | "mapping" | "checking" | "checked" | "importing" | "imported" | "failed";
+            status: "parsing" | "mapping" | "checking" | "checked" | "importing" | "imported" | "failed" | "undone";
             /** @example clients-2025.xlsx */
             fileName: string;
             /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
@@ -1601,6 +1649,25 @@ export interface components {
             /** @enum {string} */
             mode: "all" | "valid_only";
         };
+        CorrectRowDto: {
+            /**
+             * @description field key → the corrected cell’s text (the field must have a column in the mapping)
+             * @example {
+             *       "ice": "001561191000066"
+             *     }
+             */
+            values: {
+                [key: string]: string;
+            };
+        };
+        ImportRowDto: {
+            /** @description the sheet’s own row number */
+            row: number;
+            /** @description the row’s findings after the correction */
+            issues: components["schemas"]["ImportIssueDto"][];
+            /** @description the batch’s counts after the correction */
+            summary: components["schemas"]["ImportSummaryDto"];
+        };
         SavedMappingDto: {
             /** Format: uuid */
             id: string;
@@ -1690,6 +1757,11 @@ export interface components {
             shareDocuments?: boolean;
             /** Format: uuid */
             accountingSoftwareId?: string;
+            /**
+             * Format: uuid
+             * @description the clients one import batch created
+             */
+            importBatchId?: string;
             /** @description true: archived clients only; default: active ones */
             archived?: boolean;
         };
@@ -2366,6 +2438,8 @@ export interface operations {
                 country?: string[];
                 shareDocuments?: boolean;
                 accountingSoftwareId?: string;
+                /** @description the clients one import batch created */
+                importBatchId?: string;
                 /** @description true: archived clients only; default: active ones */
                 archived?: boolean;
             };
@@ -2907,6 +2981,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportIdDto"];
+                };
+            };
+        };
+    };
+    ImportReview_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                row: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectRowDto"];
+            };
+        };
+        responses: {
+            /** @description the row checked again at once; the batch’s counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowDto"];
+                };
+            };
+        };
+    };
+    ImportReview_errorFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file’s rows with an Errors column, bad cells highlighted and commented */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportReview_undo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the clients the batch created are removed; status undone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
                 };
             };
         };

@@ -142,9 +142,11 @@ export class ClientsService {
     const search = query.q ? lookupKey(query.q) : '';
     const ranks = sortRanks(query.sort, lang, { status: query.status, country: countries(query) });
     return this.tenancy.forFirm(auth.firmId, async (em) => {
-      const { ids, total } = search
-        ? await searchPage(em, search, query, ranks)
-        : await filterPage(em, auth.firmId, query, ranks);
+      // One import batch's clients are few and indexed by batch: filtered (and searched) on the table itself.
+      const { ids, total } =
+        search && !query.importBatchId
+          ? await searchPage(em, search, query, ranks)
+          : await filterPage(em, auth.firmId, query, ranks, search);
       const clients = ids.length
         ? await em
             .createQueryBuilder(Client, 'c')
@@ -188,7 +190,12 @@ export class ClientsService {
            UNION ALL
            SELECT b.id, 'client.imported', u.name,
                   jsonb_build_object('importBatchId', b.id, 'fileName', b.file_name,
-                                     'row', split_part(c.import_key, ':', 2)::int),
+                                     'row', split_part(c.import_key, ':', 2)::int,
+                                     -- cells corrected in the browser before the import (issue 11)
+                                     'corrected', (SELECT coalesce(jsonb_agg(k.field ORDER BY k.field), '[]')
+                                                     FROM import_correction k
+                                                    WHERE k.batch_id = b.id
+                                                      AND k.row_number = split_part(c.import_key, ':', 2)::int)),
                   c.created_at
              FROM client c JOIN import_batch b ON b.id = c.import_batch_id
                   LEFT JOIN app_user u ON u.id = c.created_by
@@ -243,6 +250,7 @@ async function filterPage(
   firmId: string,
   query: ListClientsQuery,
   ranks: readonly string[] | undefined,
+  search = '',
 ): Promise<PageOfIds> {
   const where = ['c.firm_id = $1', query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL'];
   const params: unknown[] = [firmId];
@@ -252,6 +260,8 @@ async function filterPage(
   if (query.shareDocuments !== undefined) where.push(`c.share_documents = ${bind(query.shareDocuments)}`);
   if (query.accountingSoftwareId)
     where.push(`c.accounting_software_id = ${bind(query.accountingSoftwareId)}`);
+  if (query.importBatchId) where.push(`c.import_batch_id = ${bind(query.importBatchId)}`);
+  if (search) where.push(`c.search_text LIKE ${bind(`%${escapeLike(search)}%`)}`);
   const filter = where.join(' AND ');
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const offset = (query.page - 1) * query.pageSize;

@@ -9,6 +9,8 @@ export const IMPORT_STATUSES = [
   'importing',
   'imported',
   'failed',
+  // the clients the import created were removed (issue 11); it may be checked and imported again
+  'undone',
 ] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export type ImportMode = 'all' | 'valid_only';

@@ -52,7 +52,7 @@ function ahead<T>(work: Promise<T>): Promise<T> {
 }
 
 /** The firm's accounting-software configurations by lower-case label and by id (imports name them). */
-async function softwareIndex(em: EntityManager): Promise<Record<string, string>> {
+export async function softwareIndex(em: EntityManager): Promise<Record<string, string>> {
   const rows: { id: string; label: string }[] = await em.query(
     `SELECT id, label FROM accounting_software_config`,
   );
@@ -326,13 +326,13 @@ export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
   }
 }
 
-const SKIP_SEQ = 1000;
+export const SKIP_SEQ = 1000;
 
 /**
  * Valid rows whose ICE, contact e-mail or import key (same file, same row) a client of the firm has. The
  * keys come from the thread a slice at a time ([row, ICE, lower-case e-mail]).
  */
-async function existingClients(
+export async function existingClients(
   em: EntityManager,
   fileSha256: string,
   keys: (offset: number, limit: number) => Promise<[number, string | null, string | null][]>,

@@ -5,11 +5,24 @@ import { ImportProgress } from './import-progress';
 import { ImportQueue } from './import-queue.service';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
+import { ImportReviewController } from './review/import-review.controller';
+import { ImportReviewService } from './review/import-review.service';
 
-/** Bulk import (issue 10): upload, parse, mapping, check and import of client spreadsheets. */
+/**
+ * Bulk import (issue 10): upload, parse, mapping, check and import of client spreadsheets; issue 11's
+ * corrections in the browser, file with its errors and undo.
+ */
 @Module({
   imports: [StorageModule],
-  controllers: [ImportsController],
-  providers: [ImportsService, ImportQueue, ImportProgress, ParseImportJob, CheckImportJob, RunImportJob],
+  controllers: [ImportsController, ImportReviewController],
+  providers: [
+    ImportsService,
+    ImportReviewService,
+    ImportQueue,
+    ImportProgress,
+    ParseImportJob,
+    CheckImportJob,
+    RunImportJob,
+  ],
 })
 export class ImportsModule {}

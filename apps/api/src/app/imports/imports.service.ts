@@ -2,15 +2,10 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   apiErrorMessage,
   cleanFileName,
-  formatError,
-  formatWarning,
   isApiErrorCode,
-  isErrorCode,
   isFieldKey,
-  type FieldKey,
   type LabelLanguage,
   type UiLanguage,
-  type WarningCode,
 } from '@passerelle/domain-client';
 import { toSavedMapping, type ColumnMapping } from '@passerelle/domain-mapping';
 import { plainToInstance } from 'class-transformer';
@@ -26,6 +21,7 @@ import type { ApiErrorCode } from '../common/app-error';
 import {
   ImportBatchDto,
   ImportBatchPageDto,
+  ImportIssueDto,
   ImportIssuePageDto,
   ImportIssuesQuery,
   ImportLimitsDto,
@@ -37,7 +33,8 @@ import { emptySummary, fullMapping, type BatchRecord, type ImportMode } from './
 import { readLimits } from './import-limits';
 import { ImportProgress } from './import-progress';
 import { ImportQueue } from './import-queue.service';
-import { importStore } from './import-store';
+import { importStore, type IssueRow } from './import-store';
+import { issueMessage } from './issue-message';
 import { mappingState } from './mapping-state';
 import { columnLetter } from './reading/cells';
 import { ImportFileError, type FileProblemCode } from './reading/file-error';
@@ -261,11 +258,11 @@ export class ImportsService {
     return this.get(auth, id, lang);
   }
 
-  /** Queues the dry run over every data row. */
+  /** Queues the dry run over every data row (again after an undo: the firm's clients changed). */
   async check(auth: AuthContext, id: string): Promise<{ id: string }> {
     const revision = await this.tenancy.forFirm(auth.firmId, async (em) => {
       const batch = await findBatch(em, id, true);
-      assertStatus(batch, ['mapping', 'checked']);
+      assertStatus(batch, ['mapping', 'checked', 'undone']);
       const rows = batch.summary?.rows ?? 0;
       await importStore.updateBatch(em, id, {
         status: 'checking',
@@ -320,16 +317,7 @@ export class ImportsService {
         (query.page - 1) * query.pageSize,
       );
       return {
-        items: page.items.map((issue) => ({
-          row: issue.row_number,
-          column: issue.column_index === null ? null : columnLetter(issue.column_index),
-          header: issue.column_index === null ? null : (batch.headers[issue.column_index] ?? null),
-          field: issue.field,
-          code: issue.code,
-          severity: issue.severity,
-          message: issueMessage(issue.code, issue.field, issue.hint, issue.severity, lang),
-          value: issue.value === null || issue.value === undefined ? null : cellDisplay(issue.value as never),
-        })),
+        items: page.items.map((issue) => issueDto(issue, batch.headers, lang)),
         total: page.total,
         page: query.page,
         pageSize: query.pageSize,
@@ -485,15 +473,16 @@ function errorMessage(code: string, lang: UiLanguage, hint: string | null): stri
     : apiErrorMessage('internal', lang);
 }
 
-function issueMessage(
-  code: string,
-  field: string,
-  hint: string | null,
-  severity: string,
-  lang: UiLanguage,
-): string {
-  const key = isFieldKey(field) ? (field as FieldKey) : undefined;
-  if (severity === 'warning') return formatWarning(code as WarningCode, lang, key, hint ?? undefined);
-  if (isErrorCode(code)) return formatError(code, lang, key, hint ?? undefined);
-  return code;
+/** One finding as the API shows it: column letter and header, message in the reader's language, the cell. */
+export function issueDto(issue: IssueRow, headers: readonly string[], lang: UiLanguage): ImportIssueDto {
+  return {
+    row: issue.row_number,
+    column: issue.column_index === null ? null : columnLetter(issue.column_index),
+    header: issue.column_index === null ? null : (headers[issue.column_index] ?? null),
+    field: issue.field,
+    code: issue.code,
+    severity: issue.severity,
+    message: issueMessage(issue.code, issue.field, issue.hint, issue.severity, lang),
+    value: issue.value === null || issue.value === undefined ? null : cellDisplay(issue.value as never),
+  };
 }

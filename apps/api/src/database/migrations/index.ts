@@ -7,6 +7,7 @@ import { Imports1764600000000 } from './1764600000000-imports';
 import { ImportFiles1764600000001 } from './1764600000001-import-files';
 import { ImportRowPosition1764600000002 } from './1764600000002-import-row-position';
 import { ImportStepAttempts1764600000003 } from './1764600000003-import-step-attempts';
+import { ImportReview1764650000000 } from './1764650000000-import-review';
 import { Documents1764700000000 } from './1764700000000-documents';
 import { Team1764900000000 } from './1764900000000-team';
 import { ArabicUi1765000000000 } from './1765000000000-arabic-ui';
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Documents1764700000000,
   Team1764900000000,
   ArabicUi1765000000000,
+  ImportReview1764650000000,
 ];

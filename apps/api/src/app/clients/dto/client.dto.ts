@@ -174,6 +174,10 @@ export class ListClientsQuery extends PageQuery {
   country?: string[];
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() shareDocuments?: boolean;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() accountingSoftwareId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the clients one import batch created' })
+  @IsOptional()
+  @IsUUID()
+  importBatchId?: string;
   @ApiPropertyOptional({ description: 'true: archived clients only; default: active ones' })
   @IsOptional()
   @Transform(toBool)

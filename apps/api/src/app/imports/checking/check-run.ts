@@ -117,6 +117,16 @@ export class CheckRun {
     return this.keyed.slice(offset, offset + limit);
   }
 
+  /** Every data row's [row, ICE, lower-case e-mail], valid or not (the template's example row left out). */
+  rowKeys(packed: readonly PackedRow[]): [number, string | null, string | null][] {
+    const keys: [number, string | null, string | null][] = [];
+    for (const row of unpack(packed)) {
+      const found = this.checker.keys(row);
+      if (found) keys.push([row.row, found.ice ?? null, found.email ?? null]);
+    }
+    return keys;
+  }
+
   /** The drafts of the valid rows of a batch, as columns. */
   columns(packed: readonly PackedRow[]): DraftColumns {
     const out = { rows: [] as number[] } as DraftColumns;

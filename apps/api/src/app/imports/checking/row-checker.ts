@@ -133,6 +133,20 @@ export class RowChecker {
       : { row: row.row, example: false, valid, issues };
   }
 
+  /**
+   * The row's unique keys (normalised ICE, lower-case contact e-mail) whether it is valid or not — the keys
+   * check() compares across rows; null for the template's example row.
+   */
+  keys(row: SheetRow): { ice?: string; email?: string } | null {
+    const cells = row.cells.map((cell) => (isErrorCell(cell) ? null : cell));
+    const raw = applyMapping(this.options.mapping, cells);
+    if (isTemplateExample(raw.name)) return null;
+    return {
+      ice: keyOf(raw.ice, normalizeIce),
+      email: keyOf(raw.contactEmail, normalizeEmail)?.toLowerCase(),
+    };
+  }
+
   private repeated(
     first: Map<string, number>,
     key: string,

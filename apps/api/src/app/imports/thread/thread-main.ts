@@ -5,12 +5,15 @@ import type { SheetRow } from '../reading/cells';
 import { ImportFileError } from '../reading/file-error';
 import type { ReadLimits } from '../reading/limits';
 import { readSpreadsheet } from '../reading/read-spreadsheet';
+import type { ErrorFileIssue, ErrorWorkbook, ErrorWorkbookOptions } from '../review/error-workbook';
 import type { ThreadRequest, ThreadResponse } from './thread-protocol';
 
 /** What a read leaves in the thread: the main side pulls the rows in batches (see ImportThread.rows). */
 let rows: SheetRow[] = [];
 /** The check or import run, kept across its batches (duplicates span batches). */
 let run: CheckRun | undefined;
+/** The file with its errors being written (issue 11). */
+let errorFile: ErrorWorkbook | undefined;
 
 function current(): CheckRun {
   if (!run) throw new Error('check.begin first');
@@ -75,6 +78,32 @@ const handlers: Record<string, (args: never) => unknown> = {
   /** The valid rows' unique keys, to look for the firm's existing clients. */
   'check.keys'(args: { offset: number; limit: number }): [number, string | null, string | null][] {
     return current().keys(args.offset, args.limit);
+  },
+
+  /** Every data row's unique keys, valid or not: where a corrected row's duplicates are looked for. */
+  'check.rowKeys'(args: { rows: PackedRow[] }): [number, string | null, string | null][] {
+    return current().rowKeys(args.rows);
+  },
+
+  /** The file with its errors (issue 11): started, fed a page of rows and findings at a time, finished. */
+  'errorFile.begin'(options: ErrorWorkbookOptions): true {
+    const { ErrorWorkbook } =
+      require('../review/error-workbook') as typeof import('../review/error-workbook');
+    errorFile = new ErrorWorkbook(options);
+    return true;
+  },
+
+  'errorFile.rows'(args: { rows: PackedRow[]; issues: ErrorFileIssue[] }): true {
+    if (!errorFile) throw new Error('errorFile.begin first');
+    errorFile.add(args.rows, args.issues);
+    return true;
+  },
+
+  async 'errorFile.end'(): Promise<Uint8Array> {
+    if (!errorFile) throw new Error('errorFile.begin first');
+    const bytes = await errorFile.finish();
+    errorFile = undefined;
+    return bytes;
   },
 
   /** The clients to create from a batch of stored rows, as columns. */
