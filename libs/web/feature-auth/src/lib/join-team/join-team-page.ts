@@ -1,5 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -9,21 +8,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { PublicTeamInvitation } from '@passerelle/api-types';
-import { AuthStore } from '@passerelle/web-data-access-auth';
+import { AuthStore, linkPage } from '@passerelle/web-data-access-auth';
 import { describeError } from '@passerelle/web-data-access-clients';
 import { TeamApi } from '@passerelle/web-data-access-team';
 import { formatDate } from '@passerelle/web-ui-clients';
 import { LinkProblem, PasswordField } from '@passerelle/web-ui-common';
 import { newPassword } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, tap } from 'rxjs';
 import { PASSWORD_MIN_LENGTH, applyServerErrors, fieldErrorText } from '../form-errors';
-
-type PageState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; invitation: PublicTeamInvitation }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'error'; message: string };
 
 /**
  * /join/:token, the link of a team invitation (no session): which firm, which role, who invites; then a name
@@ -59,7 +52,12 @@ export class JoinTeamPage {
   /** The `:token` route parameter. */
   readonly token = input.required<string>();
 
-  protected readonly state = signal<PageState>({ kind: 'loading' });
+  protected readonly link = linkPage(
+    this.token,
+    // The name the admin typed, if any, prefills the form.
+    (token) => this.api.viewInvitation(token).pipe(tap((invitation) => this.prefill(invitation))),
+    (error) => describeError(error, this.i18n).message,
+  );
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', Validators.required],
@@ -70,13 +68,6 @@ export class JoinTeamPage {
   protected readonly errorOf = (field: keyof typeof this.form.controls) =>
     fieldErrorText(this.form.controls[field], this.i18n);
 
-  constructor() {
-    effect(() => {
-      const token = this.token();
-      untracked(() => void this.load(token));
-    });
-  }
-
   protected roleLabel(role: PublicTeamInvitation['role']): string {
     return this.i18n.t(role === 'admin' ? 'team.role.admin' : 'team.role.member');
   }
@@ -85,16 +76,8 @@ export class JoinTeamPage {
     return formatDate(iso, this.i18n.lang());
   }
 
-  protected async load(token: string): Promise<void> {
-    this.state.set({ kind: 'loading' });
-    try {
-      const invitation = await firstValueFrom(this.api.viewInvitation(token));
-      if (invitation.name && !this.form.controls.name.value)
-        this.form.controls.name.setValue(invitation.name);
-      this.state.set({ kind: 'ready', invitation });
-    } catch (error) {
-      this.state.set(this.failure(error));
-    }
+  private prefill(invitation: PublicTeamInvitation): void {
+    if (invitation.name && !this.form.controls.name.value) this.form.controls.name.setValue(invitation.name);
   }
 
   protected async submit(): Promise<void> {
@@ -114,17 +97,10 @@ export class JoinTeamPage {
       await this.auth.reload();
       await this.router.navigateByUrl('/');
     } catch (error) {
-      const failure = this.failure(error);
-      if (failure.kind === 'invalid') this.state.set(failure);
-      else this.error.set(applyServerErrors(this.form, describeError(error, this.i18n)));
+      const problem = this.link.submitFailed(error);
+      if (problem) this.error.set(applyServerErrors(this.form, describeError(problem, this.i18n)));
     } finally {
       this.pending.set(false);
     }
-  }
-
-  private failure(error: unknown): PageState {
-    const message = describeError(error, this.i18n).message;
-    if (error instanceof HttpErrorResponse && error.status === 404) return { kind: 'invalid', message };
-    return { kind: 'error', message };
   }
 }

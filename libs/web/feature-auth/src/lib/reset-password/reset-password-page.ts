@@ -1,13 +1,11 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { PasswordResetLink } from '@passerelle/api-types';
-import { AuthStore, PasswordResetApi } from '@passerelle/web-data-access-auth';
+import { AuthStore, linkPage, PasswordResetApi } from '@passerelle/web-data-access-auth';
 import { describeError } from '@passerelle/web-data-access-clients';
 import { formatDate } from '@passerelle/web-ui-clients';
 import { LinkProblem, PasswordField } from '@passerelle/web-ui-common';
@@ -15,12 +13,6 @@ import { newPassword } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
 import { PASSWORD_MIN_LENGTH, applyServerErrors, fieldErrorText } from '../form-errors';
-
-type PageState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; link: PasswordResetLink }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'error'; message: string };
 
 /**
  * /reset-password/:token, the link of the reset e-mail: checks the link first (an unusable one gets one
@@ -53,7 +45,11 @@ export class ResetPasswordPage {
   /** The `:token` route parameter. */
   readonly token = input.required<string>();
 
-  protected readonly state = signal<PageState>({ kind: 'loading' });
+  protected readonly link = linkPage(
+    this.token,
+    (token) => this.api.view(token),
+    (error) => describeError(error, this.i18n).message,
+  );
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     password: ['', [Validators.required, newPassword]],
@@ -63,24 +59,8 @@ export class ResetPasswordPage {
   protected readonly errorOf = (field: keyof typeof this.form.controls) =>
     fieldErrorText(this.form.controls[field], this.i18n);
 
-  constructor() {
-    effect(() => {
-      const token = this.token();
-      untracked(() => void this.load(token));
-    });
-  }
-
   protected time(iso: string): string {
     return formatDate(iso, this.i18n.lang(), true);
-  }
-
-  protected async load(token: string): Promise<void> {
-    this.state.set({ kind: 'loading' });
-    try {
-      this.state.set({ kind: 'ready', link: await firstValueFrom(this.api.view(token)) });
-    } catch (error) {
-      this.state.set(this.failure(error));
-    }
   }
 
   protected async submit(): Promise<void> {
@@ -97,17 +77,10 @@ export class ResetPasswordPage {
       await this.auth.reload().catch(() => null);
       await this.router.navigate(['/login'], { queryParams: { passwordReset: 'done' } });
     } catch (error) {
-      const failure = this.failure(error);
-      if (failure.kind === 'invalid') this.state.set(failure);
-      else this.error.set(applyServerErrors(this.form, describeError(error, this.i18n)));
+      const problem = this.link.submitFailed(error);
+      if (problem) this.error.set(applyServerErrors(this.form, describeError(problem, this.i18n)));
     } finally {
       this.pending.set(false);
     }
-  }
-
-  private failure(error: unknown): PageState {
-    const message = describeError(error, this.i18n).message;
-    if (error instanceof HttpErrorResponse && error.status === 404) return { kind: 'invalid', message };
-    return { kind: 'error', message };
   }
 }

@@ -1,5 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -8,8 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { PublicInvitation } from '@passerelle/api-types';
-import { AuthStore, toApiError } from '@passerelle/web-data-access-auth';
+import { AuthStore, linkPage, toApiError } from '@passerelle/web-data-access-auth';
 import { describeError } from '@passerelle/web-data-access-clients';
 import { InvitationsApi } from '@passerelle/web-data-access-invitations';
 import { formatDate } from '@passerelle/web-ui-clients';
@@ -21,12 +19,6 @@ import {
 } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
-
-type PageState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; invitation: PublicInvitation }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'error'; message: string };
 
 /**
  * What the link in the invitation e-mail opens (no session): who invites whom, then a name and a password
@@ -59,7 +51,11 @@ export class AcceptInvitationPage {
   /** The `:token` route parameter. */
   readonly token = input.required<string>();
 
-  protected readonly state = signal<PageState>({ kind: 'loading' });
+  protected readonly link = linkPage(
+    this.token,
+    (token) => this.api.view(token),
+    (error) => describeError(error, this.i18n).message,
+  );
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', Validators.required],
@@ -71,24 +67,8 @@ export class AcceptInvitationPage {
   protected readonly errorOf = (field: keyof typeof this.form.controls) =>
     fieldErrorText(this.form.controls[field], this.i18n);
 
-  constructor() {
-    effect(() => {
-      const token = this.token();
-      untracked(() => void this.load(token));
-    });
-  }
-
   protected date(iso: string): string {
     return formatDate(iso, this.i18n.lang());
-  }
-
-  protected async load(token: string): Promise<void> {
-    this.state.set({ kind: 'loading' });
-    try {
-      this.state.set({ kind: 'ready', invitation: await firstValueFrom(this.api.view(token)) });
-    } catch (error) {
-      this.state.set(this.failure(error));
-    }
   }
 
   protected async submit(): Promise<void> {
@@ -108,17 +88,10 @@ export class AcceptInvitationPage {
       await this.auth.reload();
       await this.router.navigateByUrl('/folder');
     } catch (error) {
-      const failure = this.failure(error);
-      if (failure.kind === 'invalid') this.state.set(failure);
-      else this.error.set(applyServerErrors(this.form, toApiError(error)) ?? null);
+      const problem = this.link.submitFailed(error);
+      if (problem) this.error.set(applyServerErrors(this.form, toApiError(problem)) ?? null);
     } finally {
       this.pending.set(false);
     }
-  }
-
-  private failure(error: unknown): PageState {
-    const message = describeError(error, this.i18n).message;
-    if (error instanceof HttpErrorResponse && error.status === 404) return { kind: 'invalid', message };
-    return { kind: 'error', message };
   }
 }
