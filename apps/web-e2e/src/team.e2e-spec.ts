@@ -107,7 +107,14 @@ describe('team and accounts', () => {
     await admin.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await expectNoAxeViolations(admin, 'the invitation dialog');
     await admin.screenshot({ path: artifactPath('team-invite-dialog.png') });
-    await dialog.getByTestId('invite-submit').click();
+    const [sent] = await Promise.all([
+      admin.waitForResponse(
+        (res) => res.url() === `${url}/api/team/invitations` && res.request().method() === 'POST',
+      ),
+      dialog.getByTestId('invite-submit').click(),
+    ]);
+    expect(sent.status()).toBe(201);
+    await dialog.waitFor({ state: 'detached' });
     await expectText(admin.locator('.mat-mdc-snack-bar-label'), `Invitation envoyée à ${memberEmail}.`);
     const invitation = admin.getByTestId('team-invitation');
     await expectText(invitation, 'Youssef Alaoui');
