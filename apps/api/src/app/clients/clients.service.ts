@@ -190,12 +190,12 @@ export class ClientsService {
            UNION ALL
            SELECT b.id, 'client.imported', u.name,
                   jsonb_build_object('importBatchId', b.id, 'fileName', b.file_name,
-                                     'row', split_part(c.import_key, ':', 2)::int,
-                                     -- cells corrected in the browser before the import (issue 11)
-                                     'corrected', (SELECT coalesce(jsonb_agg(k.field ORDER BY k.field), '[]')
-                                                     FROM import_correction k
-                                                    WHERE k.batch_id = b.id
-                                                      AND k.row_number = split_part(c.import_key, ':', 2)::int)),
+                                     'row', split_part(c.import_key, ':', 2)::int)
+                  -- cells corrected in the browser before the import (issue 11), when there were any
+                  || coalesce((SELECT jsonb_build_object('corrected', jsonb_agg(k.field ORDER BY k.field))
+                                 FROM import_correction k
+                                WHERE k.batch_id = b.id AND k.row_number = split_part(c.import_key, ':', 2)::int
+                               HAVING count(*) > 0), '{}'),
                   c.created_at
              FROM client c JOIN import_batch b ON b.id = c.import_batch_id
                   LEFT JOIN app_user u ON u.id = c.created_by

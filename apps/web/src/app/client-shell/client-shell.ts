@@ -53,7 +53,7 @@ import { LanguageToggle } from '../language-toggle/language-toggle';
         @if (me) {
           <div class="user-summary">
             <span class="user-name">{{ me.user.name }}</span>
-            <span class="user-email">{{ me.user.email }}</span>
+            <bdi class="user-email" dir="ltr">{{ me.user.email }}</bdi>
           </div>
           <mat-divider />
         }

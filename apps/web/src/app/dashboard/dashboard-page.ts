@@ -8,7 +8,7 @@ import { RouterLink } from '@angular/router';
 import type { ActivityDto, AttentionItemDto, ClientDto } from '@passerelle/api-types';
 import { AuthStore } from '@passerelle/web-data-access-auth';
 import { describeError } from '@passerelle/web-data-access-clients';
-import { ClientStatusChip, formatDate } from '@passerelle/web-ui-clients';
+import { ClientStatusChip } from '@passerelle/web-ui-clients';
 import { LoadError } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
 import { DashboardApi } from './dashboard-api';
@@ -104,7 +104,7 @@ export class DashboardPage {
       text: known
         ? this.i18n.t(known.key, { actor, target })
         : this.i18n.t('dashboard.events.other', { actor, action: event.action }),
-      date: formatDate(event.createdAt, this.i18n.lang(), true),
+      date: this.i18n.dateTime(event.createdAt, 'long'),
       iso: event.createdAt,
       link: event.targetType === 'client' && event.targetId ? `/clients/${event.targetId}` : null,
     };

@@ -73,6 +73,22 @@ export const FIELD_MAX_LENGTH = {
   accountingSoftwareId: 100,
 } as const satisfies Partial<Record<FieldKey, number>>;
 
+/**
+ * Fields whose values are Latin identifiers or addresses (digits, IBAN letters, e-mail): written left to right
+ * even inside an Arabic page (the web app isolates them with `<bdi dir="ltr">` / `dir="ltr"` inputs).
+ */
+export const LEFT_TO_RIGHT_FIELD_KEYS = [
+  'postalCode',
+  'ice',
+  'taxId',
+  'iban',
+  'contactEmail',
+] as const satisfies readonly FieldKey[];
+
+export function isLeftToRightField(field: string): boolean {
+  return (LEFT_TO_RIGHT_FIELD_KEYS as readonly string[]).includes(field);
+}
+
 export function isFieldKey(value: unknown): value is FieldKey {
   return typeof value === 'string' && (FIELD_KEYS as readonly string[]).includes(value);
 }

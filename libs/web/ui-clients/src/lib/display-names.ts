@@ -1,9 +1,11 @@
+import { formatDateTime, formatDay, type Lang } from '@passerelle/web-util-i18n';
+
 /**
  * Names browsers do not know (CLDR has no display name for every code; Chromium shows "Zgh"), in the UI
  * languages. Standard Moroccan Tamazight is written in Tifinagh: the name says so.
  */
-const LANGUAGE_NAME_OVERRIDES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  zgh: { fr: 'Amazighe (tifinagh)', en: 'Amazigh (Tifinagh)' },
+const LANGUAGE_NAME_OVERRIDES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  zgh: { fr: 'Amazighe (tifinagh)', en: 'Amazigh (Tifinagh)', ar: 'الأمازيغية (تيفيناغ)' },
 };
 
 const cache = new Map<string, Intl.DisplayNames | null>();
@@ -29,24 +31,18 @@ export function countryName(code: string | null | undefined, lang: string): stri
 /** "Arabe" / "Arabic" for `ar` (the product's own name where browsers have none); the code when unknown. */
 export function languageName(code: string | null | undefined, lang: string): string {
   if (!code) return '';
-  const override = LANGUAGE_NAME_OVERRIDES[code]?.[lang];
+  const override = LANGUAGE_NAME_OVERRIDES[code]?.[lang as Lang];
   if (override) return override;
   const name = displayNames(lang, 'language')?.of(code) ?? code;
   return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
 
 /**
- * A date (and time) in the UI language through Intl — Angular's DatePipe would need locale data
- * registered for every UI language.
+ * A day (or, `withTime`, a moment with the month in words) in the UI language. Kept for the pages that still
+ * import it from here; the formatting itself lives in util-i18n (formatDay, formatDateTime, I18n.date()).
  */
-export function formatDate(iso: string | null | undefined, lang: string, withTime = false): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(lang, {
-    dateStyle: withTime ? 'long' : 'medium',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-  }).format(date);
+export function formatDate(iso: string | null | undefined, lang: Lang, withTime = false): string {
+  return withTime ? formatDateTime(iso, lang, 'long') : formatDay(iso, lang);
 }
 
 /** Languages offered first in a language list: the ones a Moroccan firm's clients use most. */

@@ -124,10 +124,21 @@ function lookup(messages: object, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+// First Strong Isolate … Pop Directional Isolate: what <bdi> does, inside a string.
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * `{name}` placeholders replaced; numbers written in the language's locale. In a right-to-left language each
+ * text parameter (a name, an e-mail, a file name, a date) is isolated, so that « a@b.ma » or « Sage (v2) »
+ * keep their own direction and do not reorder the Arabic sentence around them.
+ */
 function interpolate(text: string, params: TranslationParams, lang: Lang): string {
+  const isolate = textDirection(lang) === 'rtl';
   return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     if (!(name in params)) return placeholder;
     const value = params[name];
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
+    if (typeof value === 'number') return formatNumber(value, lang);
+    return isolate && value !== '' ? `${FSI}${value}${PDI}` : value;
   });
 }

@@ -132,11 +132,9 @@ export class AccountPage {
     });
   }
 
-  /** When, in the UI language (Intl, no Angular locale data needed). */
+  /** When, in the UI language (util-i18n's one home of date formatting). */
   protected when(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.lang(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-      new Date(iso),
-    );
+    return this.i18n.dateTime(iso);
   }
 
   /** A readable name for a session's browser ("Chrome · Windows"), from its User-Agent. */

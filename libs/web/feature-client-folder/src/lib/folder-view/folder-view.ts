@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, booleanAttribute, computed, inject,
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import type { ClientDto, ClientFolder } from '@passerelle/api-types';
-import { fieldLabel, type FieldKey } from '@passerelle/domain-client';
-import { ClientStatusChip, countryName, formatDate, languageName } from '@passerelle/web-ui-clients';
+import { fieldLabel, isLeftToRightField, type FieldKey } from '@passerelle/domain-client';
+import { ClientStatusChip, countryName, languageName } from '@passerelle/web-ui-clients';
 import { InvitationStatusChip } from '@passerelle/web-ui-invitations';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 
@@ -54,8 +54,13 @@ export class FolderView {
     })).filter((line) => line.value !== '');
   });
 
+  /** `ltr` for identifiers and e-mail (kept left to right inside Arabic), else the page's direction. */
+  protected ltr(field: string): 'ltr' | null {
+    return isLeftToRightField(field) ? 'ltr' : null;
+  }
+
   protected date(iso: string | null | undefined): string {
-    return formatDate(iso, this.i18n.lang());
+    return this.i18n.date(iso);
   }
 }
 

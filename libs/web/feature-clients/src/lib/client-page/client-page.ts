@@ -18,10 +18,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { ClientDto, TimelineEvent } from '@passerelle/api-types';
-import { FIELD_LABELS, FieldKey, isFieldKey } from '@passerelle/domain-client';
+import { FIELD_LABELS, FieldKey, isFieldKey, isLeftToRightField } from '@passerelle/domain-client';
 import { ClientsApi, describeError } from '@passerelle/web-data-access-clients';
 import { activationBlockerMessage } from '@passerelle/web-data-access-invitations';
-import { ClientStatusChip, countryName, formatDate, languageName } from '@passerelle/web-ui-clients';
+import { ClientStatusChip, countryName, languageName } from '@passerelle/web-ui-clients';
 import { LoadError, UndoSnackbar } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { Observable, firstValueFrom, throwError } from 'rxjs';
@@ -140,8 +140,13 @@ export class ClientPage {
     return FIELD_LABELS[field][this.i18n.lang()];
   }
 
+  /** `ltr` for identifiers and e-mail (kept left to right inside Arabic), else the page's direction. */
+  protected ltr(field: string): 'ltr' | null {
+    return isLeftToRightField(field) ? 'ltr' : null;
+  }
+
   protected date(iso: string | null | undefined): string {
-    return formatDate(iso, this.i18n.lang(), true);
+    return this.i18n.dateTime(iso, 'long');
   }
 
   /** At once, with "Annuler" in the snackbar for a few seconds. */

@@ -10,7 +10,6 @@ import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 import type { OutboxEntry, OutboxMessage } from '@passerelle/api-types';
 import { describeError } from '@passerelle/web-data-access-clients';
 import { DevOutbox, invitationLinkIn } from '@passerelle/web-data-access-invitations';
-import { formatDate } from '@passerelle/web-ui-clients';
 import { LoadError } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
@@ -62,7 +61,7 @@ export class DevOutboxPage {
   });
 
   protected date(iso: string): string {
-    return formatDate(iso, this.i18n.lang(), true);
+    return this.i18n.dateTime(iso, 'long');
   }
 
   protected async read(entry: OutboxEntry): Promise<void> {

@@ -26,7 +26,6 @@ import type { InvitationDto, InvitationStatus } from '@passerelle/api-types';
 import { daysUntil, INVITATION_STATUSES } from '@passerelle/domain-client';
 import { describeError } from '@passerelle/web-data-access-clients';
 import { BulkInvitationRuns, InvitationsApi } from '@passerelle/web-data-access-invitations';
-import { formatDate } from '@passerelle/web-ui-clients';
 import { LoadError, TranslatedPaginatorIntl, confirm, injectNarrowScreen } from '@passerelle/web-ui-common';
 import { BulkRunCard, InvitationStatusChip } from '@passerelle/web-ui-invitations';
 import { I18n, TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
@@ -126,7 +125,7 @@ export class InvitationsPage {
   }
 
   protected date(iso: string | null | undefined): string {
-    return formatDate(iso, this.i18n.lang());
+    return this.i18n.date(iso);
   }
 
   /** "expire dans 12 jours" while the link can be used; "expirée le …" once expired. */

@@ -30,9 +30,9 @@ import {
   injectHostWidth,
   injectNarrowScreen,
 } from '@passerelle/web-ui-common';
-import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
+import { I18n, TranslatePipe, formatDay } from '@passerelle/web-util-i18n';
 import { ClientStatusChip } from '../client-status-chip/client-status-chip';
-import { countryName, formatDate } from '../display-names';
+import { countryName } from '../display-names';
 
 /** Columns by the table's own width: it always fits its container (no horizontal scrolling). */
 const ALL_COLUMNS = ['name', 'city', 'country', 'status', 'documents', 'contact', 'updatedAt', 'actions'];
@@ -146,7 +146,7 @@ export class ClientTable {
   }
 
   protected date(iso: string): string {
-    return formatDate(iso, this.lang());
+    return formatDay(iso, this.lang());
   }
 
   /** Why Activate is disabled for this client (the API's rule and message), or null when it is not. */
