@@ -2,16 +2,9 @@ import { Route } from '@angular/router';
 import { authGuard, clientGuard, guestGuard, staffGuard } from '@passerelle/web-data-access-auth';
 import { devOutboxGuard } from '@passerelle/web-data-access-invitations';
 import type { TranslationKey } from '@passerelle/web-util-i18n';
-import type { ComingSoonData } from './coming-soon/coming-soon-page';
 import { PublicLayout } from './public-layout/public-layout';
 
 // Route titles are translation keys, rendered by I18nTitleStrategy as "<page> · Passerelle".
-const comingSoon = (path: string, data: ComingSoonData): Route => ({
-  path,
-  title: data.titleKey,
-  data,
-  loadComponent: () => import('./coming-soon/coming-soon-page').then((m) => m.ComingSoonPage),
-});
 
 export const appRoutes: Route[] = [
   {
@@ -36,7 +29,10 @@ export const appRoutes: Route[] = [
         path: 'clients',
         loadChildren: () => import('@passerelle/web-feature-clients').then((m) => m.clientsRoutes),
       },
-      comingSoon('imports', { titleKey: 'nav.imports', textKey: 'comingSoon.imports', icon: 'upload_file' }),
+      {
+        path: 'imports',
+        loadChildren: () => import('@passerelle/web-feature-imports').then((m) => m.importsRoutes),
+      },
       {
         path: 'invitations',
         title: 'invitations.title' satisfies TranslationKey,

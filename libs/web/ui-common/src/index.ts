@@ -11,3 +11,4 @@ export * from './lib/filters/responsive-filters';
 export * from './lib/paginator/translated-paginator-intl';
 export * from './lib/password-field/password-field';
 export * from './lib/link-problem/link-problem';
+export * from './lib/drop-zone/drop-zone';

@@ -27,6 +27,8 @@ export interface ClientListFilters {
   shareDocuments?: boolean;
   accountingSoftwareId?: string;
   archived?: boolean;
+  /** the clients one import batch created */
+  importBatchId?: string;
 }
 
 export const CLIENT_PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -48,6 +50,7 @@ export function clientListParams(filters: ClientListFilters): HttpParams {
     params = params.set('shareDocuments', String(filters.shareDocuments));
   if (filters.accountingSoftwareId) params = params.set('accountingSoftwareId', filters.accountingSoftwareId);
   if (filters.archived) params = params.set('archived', 'true');
+  if (filters.importBatchId) params = params.set('importBatchId', filters.importBatchId);
   return params;
 }
 

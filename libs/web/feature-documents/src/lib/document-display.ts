@@ -28,22 +28,8 @@ export function categoryLabel(category: DocumentCategory, lang: Lang): string {
   return DOCUMENT_CATEGORY_LABELS[category][lang];
 }
 
-/** "820 o", "12,5 Ko", "3,4 Mo" (fr) or "820 B", "12.5 KB", "3.4 MB" (en). */
-export function formatSize(bytes: number, lang: Lang): string {
-  const units = lang === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-}
-
-export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+// Shared with the other features (util-i18n): documents keep importing them from here.
+export { formatDate, formatSize } from '@passerelle/web-util-i18n';
 
 export function statusKey(status: DocumentStatus): TranslationKey {
   return status === 'new' ? 'documents.status.new' : 'documents.status.processed';

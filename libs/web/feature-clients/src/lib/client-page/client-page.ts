@@ -227,6 +227,15 @@ export class ClientPage {
           ? this.i18n.t('clientPage.events.updated', { actor, fields: fields.join(', ') })
           : this.i18n.t('clientPage.events.updatedNoFields', { actor });
       }
+      case 'client.imported': {
+        // Created by a bulk import: which file and row, and the cells corrected in the browser before.
+        const raw = event.data['corrected'];
+        const corrected = Array.isArray(raw) ? raw.filter(isFieldKey).map((f) => this.label(f)) : [];
+        const where = { actor, file: text(event.data['fileName']), row: text(event.data['row']) };
+        return corrected.length
+          ? this.i18n.t('clientPage.events.importedCorrected', { ...where, fields: corrected.join(', ') })
+          : this.i18n.t('clientPage.events.imported', where);
+      }
       case 'invitation.queued':
         return this.i18n.t('clientPage.events.invitationQueued', { actor, email: text(event.data['email']) });
       case 'invitation.sent':
@@ -268,6 +277,7 @@ const ICONS: Readonly<Record<string, string>> = {
   'invitation.revoked': 'link_off',
   'invitation.expired': 'timer_off',
   'client.created': 'add_circle',
+  'client.imported': 'upload_file',
   'client.updated': 'edit',
   'client.archived': 'archive',
   'client.restored': 'unarchive',

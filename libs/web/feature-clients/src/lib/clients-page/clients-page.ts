@@ -36,6 +36,7 @@ import {
   ClientsApi,
   describeError,
 } from '@passerelle/web-data-access-clients';
+import { importTemplateUrl } from '@passerelle/web-data-access-imports';
 import { BulkInvitationRuns } from '@passerelle/web-data-access-invitations';
 import { ClientTable, countryName } from '@passerelle/web-ui-clients';
 import { BulkRunCard } from '@passerelle/web-ui-invitations';
@@ -145,6 +146,7 @@ export class ClientsPage {
   });
 
   protected readonly narrow = injectNarrowScreen();
+  protected readonly templateUrl = computed(() => importTemplateUrl(this.i18n.lang()));
 
   // Activation (issue 9): row actions, a selection for bulk activation, and the bulk runs' progress.
   private readonly activation = inject(ClientActivation);
@@ -152,13 +154,15 @@ export class ClientsPage {
   protected readonly bulk = inject(BulkInvitationRuns);
   protected readonly selection = signal<ReadonlyMap<string, ClientDto>>(new Map());
   protected readonly selectedIds = computed((): ReadonlySet<string> => new Set(this.selection().keys()));
-  /** How many not-invited clients match the filters (the "activate all" button's count). */
+  /** How many not-invited clients match the filters (the "activate all" button's count; capped: "more than"). */
   protected readonly notInvited = rxResource({
     params: () => ({ ...this.filters(), pageIndex: 0, pageSize: 1 }),
     stream: ({ params }) =>
       params.archived || (params.status?.length && !params.status.includes('not_invited'))
-        ? of(0)
-        : this.api.list({ ...params, status: ['not_invited'] }).pipe(map((page) => page.total)),
+        ? of({ count: 0, capped: false })
+        : this.api
+            .list({ ...params, status: ['not_invited'] })
+            .pipe(map((page) => ({ count: page.total, capped: page.totalCapped }))),
   });
 
   /** The filters in force, as removable chips (what stays visible on a phone). */
@@ -189,6 +193,7 @@ export class ClientsPage {
       chips.push({ key: 'software', label: named('clients.filters.software', config?.label ?? '…') });
     }
     if (filters.archived) chips.push({ key: 'archived', label: this.i18n.t('clients.filters.archived') });
+    if (filters.importBatchId) chips.push({ key: 'batch', label: this.i18n.t('clients.filters.importBatchChip') });
     return chips;
   });
   /** After an archive: focus goes back to the list once it has reloaded. */
@@ -267,6 +272,7 @@ export class ClientsPage {
       shareDocuments: undefined,
       accountingSoftwareId: undefined,
       archived: false,
+      importBatchId: undefined,
       pageIndex: 0,
     });
   }
@@ -281,6 +287,7 @@ export class ClientsPage {
     else if (kind === 'share') this.update({ shareDocuments: undefined, pageIndex: 0 });
     else if (kind === 'software') this.update({ accountingSoftwareId: undefined, pageIndex: 0 });
     else if (kind === 'archived') this.update({ archived: false, pageIndex: 0 });
+    else if (kind === 'batch') this.update({ importBatchId: undefined, pageIndex: 0 });
   }
 
   protected clearSearch(): void {
@@ -368,15 +375,22 @@ export class ClientsPage {
 
   /** Every not-invited client matching the filters in force, in one bulk run. */
   protected async activateMatching(): Promise<void> {
-    const count = this.notInvited.value() ?? 0;
+    const { count, capped } = this.notInvited.value() ?? { count: 0, capped: false };
     const ok = await confirm(this.dialog, {
-      title: this.i18n.t('activation.confirmMatchingTitle', { count }),
+      title: this.i18n.t(capped ? 'activation.confirmMatchingMoreTitle' : 'activation.confirmMatchingTitle', {
+        count,
+      }),
       message: this.i18n.t('activation.confirmMatchingText'),
       confirmLabel: this.i18n.t('activation.confirm'),
       cancelLabel: this.i18n.t('common.cancel'),
     });
     if (!ok) return;
-    const { q, status, country, shareDocuments, accountingSoftwareId } = this.filters();
+    const { q, status, country, shareDocuments, accountingSoftwareId, importBatchId } = this.filters();
+    // The bulk filter has no batch: one import's clients are invited by batch (those invited already skipped).
+    if (importBatchId) {
+      await this.startBulk({ importBatchId });
+      return;
+    }
     await this.startBulk({
       filter: {
         q: q?.trim() || undefined,

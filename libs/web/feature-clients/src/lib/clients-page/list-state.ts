@@ -35,6 +35,7 @@ export function filtersFromParams(params: ParamMap): ClientListFilters {
     shareDocuments: share === 'true' ? true : share === 'false' ? false : undefined,
     accountingSoftwareId: params.get('software') ?? undefined,
     archived: params.get('archived') === 'true',
+    importBatchId: params.get('batch') ?? undefined,
   };
 }
 
@@ -51,6 +52,7 @@ export function paramsFromFilters(filters: ClientListFilters): Params {
     share: filters.shareDocuments === undefined ? null : String(filters.shareDocuments),
     software: filters.accountingSoftwareId || null,
     archived: filters.archived ? 'true' : null,
+    batch: filters.importBatchId || null,
   };
 }
 
@@ -60,6 +62,7 @@ export function hasFilters(filters: ClientListFilters): boolean {
     filters.status?.length ||
     filters.country?.length ||
     filters.shareDocuments !== undefined ||
-    filters.accountingSoftwareId,
+    filters.accountingSoftwareId ||
+    filters.importBatchId,
   );
 }

@@ -26,7 +26,13 @@ import {
   documentContentUrl,
   type DocumentFilters,
 } from '@passerelle/web-data-access-documents';
-import { LoadError, TranslatedPaginatorIntl, confirm } from '@passerelle/web-ui-common';
+import {
+  DropZone,
+  LoadError,
+  TranslatedPaginatorIntl,
+  confirm,
+  readFileHead,
+} from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -64,6 +70,7 @@ export interface UploadRow {
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
+    DropZone,
     LoadError,
     TranslatePipe,
   ],
@@ -95,7 +102,6 @@ export class ClientDocuments {
   protected readonly loading = signal(true);
   protected readonly loadError = signal<string | null>(null);
   protected readonly uploads = signal<UploadRow[]>([]);
-  protected readonly dragging = signal(false);
   private nextUploadId = 1;
   private destroyed = false;
 
@@ -140,23 +146,6 @@ export class ClientDocuments {
     void this.load();
   }
 
-  protected onDragOver(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(true);
-  }
-
-  protected onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(false);
-    void this.addFiles(Array.from(event.dataTransfer?.files ?? []));
-  }
-
-  protected onPicked(input: HTMLInputElement): void {
-    const files = Array.from(input.files ?? []);
-    input.value = '';
-    void this.addFiles(files);
-  }
-
   /** Checks each file here first (size, type by its first bytes), then uploads them one after the other. */
   async addFiles(files: File[]): Promise<void> {
     if (!this.periodValid()) return;
@@ -173,7 +162,7 @@ export class ClientDocuments {
   private async checkLocally(file: File): Promise<string | null> {
     if (file.size > this.maxMb * 1024 * 1024)
       return this.i18n.t('documents.tooLarge', { name: file.name, max: this.maxMb });
-    const head = await readHead(file, DOCUMENT_SNIFF_BYTES);
+    const head = await readFileHead(file, DOCUMENT_SNIFF_BYTES);
     if (!sniffDocumentKind(head))
       return this.i18n.t('documents.typeRefused', { name: file.name, types: this.types });
     return null;
@@ -234,14 +223,4 @@ export class ClientDocuments {
     }
     await this.load();
   }
-}
-
-/** The first bytes of a file (FileReader: works in every browser and in jsdom). */
-function readHead(file: File, bytes: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file.slice(0, bytes));
-  });
 }
