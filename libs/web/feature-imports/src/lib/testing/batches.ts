@@ -134,7 +134,7 @@ export function issue(overrides: Partial<ImportIssue> = {}): ImportIssue {
 }
 
 /** TestBed with HttpClient (testing backend) and a router; French UI. */
-export function setUpHttp(providers: Provider[] = []): HttpTestingController {
+export function configureHttp(providers: Provider[] = []): void {
   localStorage.clear();
   TestBed.configureTestingModule({
     providers: [
@@ -144,5 +144,19 @@ export function setUpHttp(providers: Provider[] = []): HttpTestingController {
       ...providers,
     ],
   });
+}
+
+export function setUpHttp(providers: Provider[] = []): HttpTestingController {
+  configureHttp(providers);
   return TestBed.inject(HttpTestingController);
+}
+
+/** The request to `url` once the page has sent it (after a dialog closes, a debounce…), within 2 s. */
+export async function nextRequest(http: HttpTestingController, url: string) {
+  for (let waited = 0; waited < 2000; waited += 20) {
+    const [found] = http.match(url);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return http.expectOne(url);
 }

@@ -20,7 +20,7 @@ import { TranslatePipe } from '@passerelle/web-util-i18n';
   template: `
     <div
       class="drop-zone"
-      [class.dragging]="dragging()"
+      [class.dragging]="dragging() && !disabled()"
       [class.disabled]="disabled()"
       (dragover)="onDragOver($event)"
       (dragleave)="dragging.set(false)"
