@@ -7,8 +7,10 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
+import { MatStepperIntl } from '@angular/material/stepper';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { AuthStore, sessionExpiredInterceptor } from '@passerelle/web-data-access-auth';
+import { TranslatedStepperIntl } from '@passerelle/web-ui-common';
 import {
   I18nTitleStrategy,
   acceptLanguageInterceptor,
@@ -27,6 +29,8 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     // Material components and overlays mirror for right-to-left languages (Arabic).
     provideI18nDirectionality(),
+    // The import wizard's stepper reads its screen-reader labels in the UI language.
+    { provide: MatStepperIntl, useClass: TranslatedStepperIntl },
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined', 'mat-ligature-font');
       // Before any route renders: who is signed in (and in which language), and the first /api

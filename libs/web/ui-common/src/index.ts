@@ -9,6 +9,7 @@ export * from './lib/responsive/card-list';
 export * from './lib/filters/filter-chips';
 export * from './lib/filters/responsive-filters';
 export * from './lib/paginator/translated-paginator-intl';
+export * from './lib/stepper/translated-stepper-intl';
 export * from './lib/password-field/password-field';
 export * from './lib/link-problem/link-problem';
 export * from './lib/drop-zone/drop-zone';

@@ -68,6 +68,34 @@ describe('I18n', () => {
     expect(i18n.date(null)).toBe('');
   });
 
+  it('takes a suggested language (an Arabic invitation) only when this browser chose none, without remembering it', () => {
+    const i18n = create();
+    i18n.suggest('ar');
+    expect(i18n.lang()).toBe('ar');
+    expect(TestBed.inject(DOCUMENT).documentElement.dir).toBe('rtl');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBeNull();
+    i18n.suggest('de'); // not a UI language
+    expect(i18n.lang()).toBe('ar');
+
+    TestBed.resetTestingModule();
+    localStorage.setItem(LANG_STORAGE_KEY, 'en');
+    const chosen = create();
+    chosen.suggest('ar');
+    expect(chosen.lang()).toBe('en');
+  });
+
+  it('isolates text parameters in Arabic so Latin data keeps its direction', () => {
+    const i18n = create();
+    i18n.use('ar');
+    expect(i18n.t('acceptInvitation.sentTo', { email: 'k@atlas.ma' })).toBe(
+      'أُرسلت الدعوة إلى \u2068k@atlas.ma\u2069',
+    );
+    i18n.use('fr');
+    expect(i18n.t('acceptInvitation.sentTo', { email: 'k@atlas.ma' })).toBe(
+      'Invitation envoyée à k@atlas.ma',
+    );
+  });
+
   it('writes number parameters in the language’s own grouping', () => {
     const i18n = create();
     expect(i18n.t('clients.count', { count: 12345 })).toBe('12\u202f345 clients');

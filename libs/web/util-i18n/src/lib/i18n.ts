@@ -66,6 +66,16 @@ export class I18n {
     this.applyToDocument(lang);
   }
 
+  /**
+   * A language the page knows its reader prefers (the contact language of an invitation): applied unless
+   * this browser already chose one, and not remembered — the reader's own choice (the switch) always wins.
+   */
+  suggest(lang: string | null | undefined): void {
+    if (!isLang(lang) || lang === this.current() || this.readStoredLang()) return;
+    this.current.set(lang);
+    this.applyToDocument(lang);
+  }
+
   /** A day in the current language: « 30 nov. 2026 », « 30‏/11‏/2026 »; '' when absent. */
   date(iso: string | null | undefined): string {
     return formatDay(iso, this.current());

@@ -18,7 +18,7 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, tap } from 'rxjs';
 
 /**
  * What the link in the invitation e-mail opens (no session): who invites whom, then a name and a password
@@ -53,7 +53,8 @@ export class AcceptInvitationPage {
 
   protected readonly link = linkPage(
     this.token,
-    (token) => this.api.view(token),
+    // The invitation is written in the contact's language: so is its page, unless this browser chose one.
+    (token) => this.api.view(token).pipe(tap((invitation) => this.i18n.suggest(invitation.language))),
     (error) => describeError(error, this.i18n).message,
   );
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;

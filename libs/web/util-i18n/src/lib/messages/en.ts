@@ -198,6 +198,11 @@ export const en: Messages<typeof fr> = {
     showResults: 'Show results',
     or: 'or',
   },
+  stepper: {
+    optional: 'Optional',
+    completed: 'Completed',
+    editable: 'Editable',
+  },
   paginator: {
     itemsPerPage: 'Rows per page',
     next: 'Next page',

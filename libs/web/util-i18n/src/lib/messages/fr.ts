@@ -199,6 +199,11 @@ export const fr = {
     showResults: 'Voir les résultats',
     or: 'ou',
   },
+  stepper: {
+    optional: 'Facultatif',
+    completed: 'Terminé',
+    editable: 'Modifiable',
+  },
   paginator: {
     itemsPerPage: 'Lignes par page',
     next: 'Page suivante',
