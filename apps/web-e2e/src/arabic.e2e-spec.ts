@@ -330,6 +330,17 @@ describe('Arabic interface (right to left)', () => {
     }
   });
 
+  it('shows the settings in Arabic: accounting software, team, saved mappings', async () => {
+    await staff.goto(`${url}/settings`);
+    const tabs = staff.getByRole('tab');
+    await tabs.first().waitFor();
+    for (const [index, file] of ['software', 'team', 'mappings'].entries()) {
+      await tabs.nth(index).click();
+      await staff.waitForTimeout(300); // the tab's content renders
+      await expectArabicPage(staff, `settings (${file}) in Arabic`, `arabic-settings-${file}.png`);
+    }
+  });
+
   it('works on a 390×844 phone: navigation from the right, nothing sideways, still all Arabic', async () => {
     const phoneContext = await browser.newContext({ viewport: PHONE, locale: 'ar-MA', isMobile: true });
     try {

@@ -53,7 +53,9 @@ import { LanguageToggle } from '../language-toggle/language-toggle';
         @if (me) {
           <div class="user-summary">
             <span class="user-name">{{ me.user.name }}</span>
-            <bdi class="user-email" dir="ltr">{{ me.user.email }}</bdi>
+            <span class="user-email"
+              ><bdi dir="ltr">{{ me.user.email }}</bdi></span
+            >
           </div>
           <mat-divider />
         }
