@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { breakChecksum, moroccanClient } from './support/clients';
+import { breakChecksum, makeIce, moroccanClient } from './support/clients';
+import { allIssues, checkBatch, uploadAndParse } from './support/imports';
 import { ApiClient, createHttpApp, newFirm, testConfig } from './support/test-app';
 
 /** Arabic as a UI language (issue 14): saved per user, and every API message written in it. */
@@ -71,5 +73,79 @@ describe('Arabic (real PostgreSQL)', () => {
     const missing = await staff.get('/api/clients/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect(missing.body.message).toMatch(/[\u0621-\u064A]/);
+  });
+
+  it('checks an import in Arabic: findings, and the file with its errors, right to left', async () => {
+    const staff = await new ApiClient(app, 'ar').init();
+    await staff.post('/api/auth/signup', { ...newFirm(), language: 'ar' });
+    const headers = [
+      'اسم العميل',
+      'العنوان',
+      'الرمز البريدي',
+      'المدينة',
+      'البلد',
+      'التعريف الموحد للمقاولة',
+      'التعريف الضريبي',
+      'رقم الحساب البنكي الدولي',
+      'اللغة',
+      'جهة الاتصال',
+      'لغة جهة الاتصال',
+      'البريد الإلكتروني لجهة الاتصال',
+    ];
+    const ok = [
+      'مخبزة النور',
+      'شارع الحسن الثاني',
+      '60000',
+      'وجدة',
+      'المغرب',
+      makeIce(),
+      '7654321',
+      '',
+      'العربية',
+      'سعاد',
+      'العربية',
+      'souad@nour.ma',
+    ];
+    const bad = [
+      'مطبعة الشرق',
+      'شارع فاس',
+      '600',
+      'وجدة',
+      'المغرب',
+      '123',
+      '7654321',
+      '',
+      'العربية',
+      'يوسف',
+      'العربية',
+      'youssef@nour.ma',
+    ];
+    const csv = [headers, ok, bad].map((row) => row.join(';')).join('\r\n');
+    const parsed = await uploadAndParse(staff, Buffer.from(`\ufeff${csv}`, 'utf8'), 'عملاء.csv');
+    expect(parsed.status).toBe('mapping');
+    const checked = await checkBatch(staff, parsed.id);
+    expect(checked.summary).toMatchObject({ rows: 2, valid: 1, invalid: 1 });
+    const findings = (await allIssues(staff, parsed.id)).map((issue) => [issue.field, issue.message]);
+    expect(findings).toEqual([
+      ['postalCode', 'الرمز البريدي — يتكون الرمز البريدي المغربي من 5 أرقام'],
+      ['ice', 'التعريف الموحد للمقاولة — يجب أن يتكون الرقم من 15 رقمًا'],
+    ]);
+
+    const file = await staff
+      .get(`/api/imports/${parsed.id}/error-file`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(file.body as Buffer).buffer);
+    const sheet = workbook.getWorksheet('العملاء');
+    expect(sheet?.views[0]).toMatchObject({ rightToLeft: true });
+    expect(sheet?.getRow(1).getCell(13).value).toBe('الأخطاء');
+    expect(String(sheet?.getRow(3).getCell(13).value)).toContain('يجب أن يتكون الرقم من 15 رقمًا');
+    expect(sheet?.getRow(3).getCell(6).note).toBe('التعريف الموحد للمقاولة — يجب أن يتكون الرقم من 15 رقمًا');
   });
 });

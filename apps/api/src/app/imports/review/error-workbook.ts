@@ -30,7 +30,7 @@ interface SheetText {
   separator: string;
 }
 
-const TEXT: Readonly<Record<string, SheetText>> = {
+const TEXT: Readonly<Record<UiLanguage, SheetText>> = {
   fr: { sheet: 'Clients', errors: 'Erreurs', warning: 'Avertissement', separator: ' : ' },
   en: { sheet: 'Clients', errors: 'Errors', warning: 'Warning', separator: ': ' },
   ar: { sheet: 'العملاء', errors: 'الأخطاء', warning: 'تنبيه', separator: ': ' },
@@ -61,14 +61,17 @@ export class ErrorWorkbook {
   private readonly text: SheetText;
 
   constructor(private readonly options: ErrorWorkbookOptions) {
-    this.text = TEXT[options.lang] ?? TEXT['fr'];
+    this.text = TEXT[options.lang];
     this.stream.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: this.stream,
       useStyles: true,
       useSharedStrings: false,
     });
-    this.sheet = this.workbook.addWorksheet(this.text.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    // Arabic reads from the right: the sheet opens mirrored, column A on the right (as the template does).
+    this.sheet = this.workbook.addWorksheet(this.text.sheet, {
+      views: [{ state: 'frozen', ySplit: 1, rightToLeft: options.lang === 'ar' }],
+    });
     this.errorsColumn = options.headers.length + 1;
     this.sheet.columns = [
       ...options.headers.map(() => ({ width: 22 })),
