@@ -35,6 +35,7 @@ const LATIN_ALLOWED = new Set([
   'Excel',
   'xlsx',
   'UTF',
+  'SMTP',
   'PDF',
   'JPEG',
   'PNG',
@@ -339,6 +340,46 @@ describe('Arabic interface (right to left)', () => {
       await staff.waitForTimeout(300); // the tab's content renders
       await expectArabicPage(staff, `settings (${file}) in Arabic`, `arabic-settings-${file}.png`);
     }
+  });
+
+  it('shows the other staff screens in Arabic: dashboard, client page, imports, account, outbox', async () => {
+    await staff.goto(`${url}/`);
+    await staff.getByTestId('nav-dashboard').waitFor();
+    await staff.waitForLoadState('networkidle');
+    await expectArabicPage(staff, 'dashboard in Arabic', 'arabic-dashboard.png');
+
+    await staff.goto(`${url}/clients/${clientId}`);
+    await expectText(staff.getByTestId('profile-ice'), moroccan.ice);
+    expect(await staff.getByTestId('profile-ice').locator('bdi').getAttribute('dir')).toBe('ltr');
+    await staff.waitForLoadState('networkidle');
+    await expectArabicPage(staff, 'client page in Arabic', 'arabic-client-page.png', [moroccan.ice]);
+
+    await staff.goto(`${url}/imports`);
+    await staff.getByTestId('imports-table').waitFor();
+    await expectArabicPage(staff, 'imports list in Arabic', 'arabic-imports.png', [`clients-${suffix}.csv`]);
+
+    await staff.goto(`${url}/account`);
+    await staff.getByTestId('account-email').waitFor();
+    await staff.waitForLoadState('networkidle');
+    // The sessions list names each browser by its User-Agent (« Chrome · Linux »): data.
+    await expectArabicPage(staff, 'account page in Arabic', 'arabic-account.png', [
+      'Chrome',
+      'Linux',
+      'HeadlessChrome',
+    ]);
+
+    await staff.goto(`${url}/dev/outbox`);
+    await staff.getByTestId('outbox-entry').first().waitFor();
+    // E-mail subjects are data here: each is in its recipient's language.
+    const subjects = (await api(staffContext, 'GET', '/api/dev/outbox')).body as unknown as {
+      subject: string;
+    }[];
+    await expectArabicPage(
+      staff,
+      'development outbox in Arabic',
+      'arabic-outbox.png',
+      subjects.map((m) => m.subject),
+    );
   });
 
   it('works on a 390×844 phone: navigation from the right, nothing sideways, still all Arabic', async () => {

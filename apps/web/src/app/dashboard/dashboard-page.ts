@@ -38,6 +38,30 @@ const ACTIVITY: Readonly<Record<string, { key: TranslationKey; icon: string }>> 
   'accounting_software.created': { key: 'dashboard.events.softwareCreated', icon: 'account_balance' },
   'accounting_software.updated': { key: 'dashboard.events.softwareUpdated', icon: 'account_balance' },
   'accounting_software.default_changed': { key: 'dashboard.events.softwareDefault', icon: 'star' },
+  'invitation.queued': { key: 'dashboard.events.invitationQueued', icon: 'forward_to_inbox' },
+  'invitation.sent': { key: 'dashboard.events.invitationSent', icon: 'mark_email_read' },
+  'invitation.retry_scheduled': { key: 'dashboard.events.invitationRetry', icon: 'schedule_send' },
+  'invitation.failed': { key: 'dashboard.events.invitationFailed', icon: 'mail_lock' },
+  'invitation.reminded': { key: 'dashboard.events.invitationReminded', icon: 'notifications' },
+  'invitation.accepted': { key: 'dashboard.events.invitationAccepted', icon: 'how_to_reg' },
+  'invitation.revoked': { key: 'dashboard.events.invitationRevoked', icon: 'link_off' },
+  'invitation.expired': { key: 'dashboard.events.invitationExpired', icon: 'timer_off' },
+  'invitation.bulk_started': { key: 'dashboard.events.bulkStarted', icon: 'group_add' },
+  'document.uploaded': { key: 'dashboard.events.documentUploaded', icon: 'upload_file' },
+  'import.completed': { key: 'dashboard.events.importCompleted', icon: 'upload_file' },
+  'import.undone': { key: 'dashboard.events.importUndone', icon: 'undo' },
+};
+
+/**
+ * Families of the other actions, said in words rather than as the audit log's machine code (« document.processed »
+ * would read as English in every language).
+ */
+const ACTIVITY_FAMILIES: Readonly<Record<string, { key: TranslationKey; icon: string }>> = {
+  document: { key: 'dashboard.events.documentChanged', icon: 'description' },
+  documents: { key: 'dashboard.events.documentChanged', icon: 'description' },
+  team: { key: 'dashboard.events.teamChanged', icon: 'group' },
+  user: { key: 'dashboard.events.accountChanged', icon: 'manage_accounts' },
+  account_mail: { key: 'dashboard.events.teamChanged', icon: 'group' },
 };
 
 /** `/`: the firm at a glance — clients per status (each a link to the filtered list), what needs attention, recent activity. */
@@ -97,7 +121,7 @@ export class DashboardPage {
   private describe(event: ActivityDto): ActivityLine {
     const actor = event.actorName || this.i18n.t('clientPage.someone');
     const target = event.targetLabel ?? '';
-    const known = ACTIVITY[event.action];
+    const known = ACTIVITY[event.action] ?? ACTIVITY_FAMILIES[event.action.split('.')[0]];
     return {
       id: event.id,
       icon: known?.icon ?? 'history',
