@@ -319,7 +319,11 @@ describe('bulk import, part 2: corrections, the file with its errors, undo (real
 
     const undone = await firmA.post(`/api/imports/${batch.id}/undo`);
     expect(undone.status).toBe(200);
-    expect(undone.body).toMatchObject({ id: batch.id, status: 'undone' });
+    expect(undone.body).toMatchObject({
+      id: batch.id,
+      status: 'undone',
+      summary: { rows: 3, created: 0, skipped: 3 },
+    });
     expect((await firmA.get(`/api/imports/${batch.id}/clients`)).body.total).toBe(0);
     expect((await firmA.get(`/api/clients/${created[0].id}`)).status).toBe(404);
     expect((await firmA.get(`/api/clients?importBatchId=${batch.id}`)).body.total).toBe(0);

@@ -278,7 +278,14 @@ export class ImportReviewService {
          VALUES ($1, $2, 'import.undone', 'import_batch', $3, $4)`,
         [auth.firmId, auth.userId, id, { fileName: batch.fileName, removed: count }],
       );
-      await importStore.updateBatch(em, id, { status: 'undone', progressDone: 0, progressTotal: 0 });
+      const summary = batch.summary;
+      await importStore.updateBatch(em, id, {
+        status: 'undone',
+        progressDone: 0,
+        progressTotal: 0,
+        // Nothing of the import is left: what it had created is in the audit event.
+        ...(summary ? { summary: { ...summary, created: 0, skipped: summary.rows } } : {}),
+      });
     });
     return this.imports.get(auth, id, lang);
   }

@@ -32,7 +32,10 @@ const RESULT_TILES: readonly Tile[] = [
   template: `
     <dl class="tiles" data-testid="import-summary">
       @for (tile of tiles(); track tile.key) {
-        <div class="tile" [class]="'tile ' + tile.tone" [attr.data-testid]="'summary-' + tile.key">
+        <div
+          [class]="'tile ' + (summary()[tile.key] > 0 ? tile.tone : 'plain')"
+          [attr.data-testid]="'summary-' + tile.key"
+        >
           <dt>{{ tile.label | t }}</dt>
           <dd>{{ value(tile.key) }}</dd>
         </div>
