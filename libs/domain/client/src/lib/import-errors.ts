@@ -62,7 +62,8 @@ export const IMPORT_ERROR_MESSAGES = {
   legacy_xls: {
     fr: `Ce fichier est au format Excel 97-2003 (.xls), qui n’est pas accepté. ${SAVE_AS_XLSX_FR}`,
     en: `This file is in the Excel 97-2003 format (.xls), which is not accepted. ${SAVE_AS_XLSX_EN}`,
-    ar: `هذا الملف بصيغة Excel 97-2003 (.xls) غير المقبولة. ${SAVE_AS_XLSX_AR}`,
+    // \u2066…\u2069: « 97-2003 » kept left to right inside the Arabic sentence.
+    ar: `هذا الملف بصيغة \u2066Excel 97-2003 (.xls)\u2069 غير المقبولة. ${SAVE_AS_XLSX_AR}`,
   },
   encrypted_workbook: {
     fr: 'Ce classeur est protégé par un mot de passe. Ouvrez-le dans Excel, retirez le mot de passe (Fichier › Informations › Protéger le classeur), enregistrez-le et réessayez.',

@@ -412,8 +412,9 @@ export const ar: Messages<typeof fr> = {
     dropHint: '{types} — {max} ميغابايت على الأكثر لكل ملف',
     category: 'الفئة',
     period: 'الفترة',
-    periodHint: 'السنة-الشهر، مثلًا 2026-11',
-    periodInvalid: 'أدخل الفترة بصيغة السنة-الشهر، مثلًا 2026-11.',
+    // \u2066…\u2069 (left-to-right isolate): « 2026-11 » would otherwise read « 11-2026 » in a right-to-left line.
+    periodHint: 'السنة-الشهر، مثلًا \u20662026-11\u2069',
+    periodInvalid: 'أدخل الفترة بصيغة السنة-الشهر، مثلًا \u20662026-11\u2069.',
     note: 'ملاحظة (اختيارية)',
     uploads: 'الإرسالات',
     uploading: 'جارٍ الإرسال… {percent}%',
