@@ -1,3 +1,4 @@
+import { FIELD_LABELS, TEMPLATE_FIELD_KEYS } from '@passerelle/domain-client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import ExcelJS from 'exceljs';
 import { breakChecksum, makeIce, moroccanClient } from './support/clients';
@@ -12,20 +13,8 @@ import {
 import { workbookBuffer } from './support/spreadsheets';
 import { ApiClient, createHttpApp, testConfig } from './support/test-app';
 
-const FR_HEADERS = [
-  'Nom client',
-  'Adresse',
-  'Code postal',
-  'Ville',
-  'Pays',
-  'ICE',
-  'IF',
-  'IBAN',
-  'Langue',
-  'Contact',
-  'Langue contact',
-  'Email du contact',
-];
+/** The template's French headers (columns A–L), as the domain names them. */
+const FR_HEADERS = TEMPLATE_FIELD_KEYS.map((key) => FIELD_LABELS[key].fr);
 
 let sequence = 0;
 function row(overrides: Partial<Record<string, string>> = {}): string[] {

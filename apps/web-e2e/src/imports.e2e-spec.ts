@@ -1,3 +1,4 @@
+import { FIELD_LABELS, TEMPLATE_FIELD_KEYS } from '@passerelle/domain-client';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,21 +28,8 @@ const OWN_HEADERS = [
   'Notes internes',
 ];
 
-/** The template's French headers (columns A–L). */
-const TEMPLATE_HEADERS = [
-  'Nom client',
-  'Adresse',
-  'Code postal',
-  'Ville',
-  'Pays',
-  'ICE',
-  'IF',
-  'IBAN',
-  'Langue',
-  'Contact',
-  'Langue contact',
-  'Email du contact',
-];
+/** The template's French headers (columns A–L), as the domain names them. */
+const TEMPLATE_HEADERS = TEMPLATE_FIELD_KEYS.map((key) => FIELD_LABELS[key].fr);
 
 /** Resolves once no CSS animation or transition runs (a dialog fading in would fail axe's contrast check). */
 async function animationsDone(page: Page): Promise<void> {

@@ -23,6 +23,7 @@ import { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectChange, MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { Sort } from '@angular/material/sort';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CLIENT_STATUSES } from '@passerelle/domain-client';
@@ -94,6 +95,7 @@ const SEARCH_DEBOUNCE_MS = 300;
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
+    MatTooltipModule,
     TranslatePipe,
     ClientTable,
     BulkRunCard,
