@@ -131,6 +131,8 @@ describe('IssueTable', () => {
     fixture.detectChanges();
     expect(corrected).toHaveBeenCalledWith(answer);
     expect(el.querySelector('[data-testid="issue-outcome"]')?.textContent?.trim()).toBe('Ligne 12 corrigée.');
+    // The corrected row left the list: keyboard focus is on the sentence saying so.
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('issue-outcome');
     expect(el.querySelectorAll('[data-testid="issue-row"]')).toHaveLength(1);
   });
 

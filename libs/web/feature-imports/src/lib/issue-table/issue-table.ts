@@ -1,6 +1,9 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
   booleanAttribute,
   computed,
   inject,
@@ -63,6 +66,8 @@ const key = (issue: ImportIssue) => `${issue.row}:${issue.field}:${issue.code}`;
 })
 export class IssueTable {
   private readonly api = inject(ImportsApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18n);
   protected readonly narrow = injectNarrowScreen();
 
@@ -137,8 +142,11 @@ export class IssueTable {
   }
 
   protected cancel(): void {
+    const editing = this.editing();
     this.editing.set(null);
     this.saveError.set(null);
+    // Keyboard focus goes back to the "Corriger" button it came from.
+    if (editing) this.focusAfterRender(`[data-issue="${CSS.escape(editing)}"]`);
   }
 
   /** Sends the corrected cell; the server checks the row again and answers with its findings. */
@@ -158,11 +166,19 @@ export class IssueTable {
       this.editing.set(null);
       this.reloads.update((n) => n + 1);
       this.corrected.emit(result);
+      // The row may have left the list: focus goes to the sentence saying what the correction gave.
+      this.focusAfterRender('[data-testid="issue-outcome"]');
     } catch (error) {
       this.saveError.set(describeError(error, this.i18n).message);
     } finally {
       this.saving.set(false);
     }
+  }
+
+  private focusAfterRender(selector: string): void {
+    afterNextRender(() => this.host.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   protected reload(): void {
