@@ -29,10 +29,7 @@ import { FolderView } from '../folder-view/folder-view';
       <mat-icon fontIcon="arrow_back" />{{ 'folder.backToClient' | t }}
     </a>
     <h1 class="page-title" data-testid="staff-folder-title">
-      {{ 'folder.staffTitle' | t }}
-      @if (folder(); as view) {
-        — {{ view.client.name }}
-      }
+      {{ folder() ? ('folder.staffTitle' | t) + ' — ' + folder()?.client?.name : ('folder.staffTitle' | t) }}
     </h1>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | t" />

@@ -115,3 +115,31 @@ describe('ClientDocuments', () => {
     ]);
   });
 });
+
+describe('ClientDocuments while the firm has not turned sharing on', () => {
+  it('says so plainly, with no drop zone and no « Retry »', async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(ClientDocuments);
+    http
+      .expectOne('/api/folder/documents?page=1&pageSize=25')
+      .flush(
+        {
+          statusCode: 403,
+          code: 'sharing_off',
+          message: 'Le partage de documents est désactivé pour ce client.',
+        },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="documents-sharing-off"]')?.textContent).toContain(
+      'Le partage de documents n’est pas encore activé pour votre entreprise.',
+    );
+    expect(el.querySelector('psl-drop-zone')).toBeNull();
+    expect(el.querySelector('[data-testid="load-error-retry"]')).toBeNull();
+    http.verify();
+  });
+});

@@ -101,6 +101,8 @@ export class ClientDocuments {
   protected readonly page = signal<DocumentPage | null>(null);
   protected readonly loading = signal(true);
   protected readonly loadError = signal<string | null>(null);
+  /** The firm has not turned document sharing on for this client: nothing to upload or list yet. */
+  protected readonly sharingOff = signal(false);
   protected readonly uploads = signal<UploadRow[]>([]);
   private nextUploadId = 1;
   private destroyed = false;
@@ -124,8 +126,11 @@ export class ClientDocuments {
     this.loadError.set(null);
     try {
       this.page.set(await firstValueFrom(this.api.list(OWN_FOLDER, this.filters())));
+      this.sharingOff.set(false);
     } catch (error) {
-      this.loadError.set(describeError(error, this.i18n).message);
+      const problem = describeError(error, this.i18n);
+      if (problem.code === 'sharing_off') this.sharingOff.set(true);
+      else this.loadError.set(problem.message);
     } finally {
       this.loading.set(false);
     }

@@ -233,6 +233,7 @@ export const ar: Messages<typeof fr> = {
     first: 'الصفحة الأولى',
     last: 'الصفحة الأخيرة',
     range: '{start} – {end} من {total}',
+    rangeMore: '{start} – {end} من أكثر من {total}',
   },
   clientStatus: {
     not_invited: 'غير مدعو',
@@ -256,6 +257,7 @@ export const ar: Messages<typeof fr> = {
     archivedEmptyTitle: 'لا يوجد أي عميل مؤرشف',
     count: 'عدد العملاء: {count}',
     countOne: 'عميل واحد',
+    countMore: 'أكثر من {count} عميل',
     filters: {
       label: 'عوامل التصفية',
       status: 'الحالة',
@@ -405,6 +407,8 @@ export const ar: Messages<typeof fr> = {
   },
   documents: {
     title: 'الوثائق',
+    sharingOffClient:
+      'لم يُفعَّل بعدُ تبادل الوثائق لمقاولتكم. يمكن لمكتب المحاسبة تفعيله؛ تواصلوا معه إن رغبتم في إرسال وثائقكم من هنا.',
     clientIntro: 'أودِع هنا فواتيرك ووصولاتك وكشوفك: يتوصل بها مكتب المحاسبة الخاص بك فورًا.',
     staffIntro: 'الوثائق التي يشاركها هذا العميل مع مكتب المحاسبة.',
     dropTitle: 'اسحب ملفاتك إلى هنا',
@@ -487,7 +491,9 @@ export const ar: Messages<typeof fr> = {
     clearSelection: 'إلغاء التحديد',
     activateSelected: 'تفعيل المحدَّدين ({count})',
     activateMatching: 'تفعيل كل غير المدعوين المطابقين لعوامل التصفية ({count})',
+    activateMatchingMore: 'تفعيل كل غير المدعوين المطابقين لعوامل التصفية (أكثر من {count})',
     confirmMatchingTitle: 'تفعيل {count} من العملاء؟',
+    confirmMatchingMoreTitle: 'تفعيل أكثر من {count} من العملاء؟',
     confirmMatchingText:
       'سيتوصل كل عميل غير مدعو مطابق لعوامل التصفية الحالية ببريد إلكتروني للدعوة بلغة جهة الاتصال الخاصة به.',
     confirmSelectedTitle: 'تفعيل {count} من العملاء؟',

@@ -225,6 +225,7 @@ export const en: Messages<typeof fr> = {
     first: 'First page',
     last: 'Last page',
     range: '{start} – {end} of {total}',
+    rangeMore: '{start} – {end} of more than {total}',
   },
   clientStatus: {
     not_invited: 'Not invited',
@@ -248,6 +249,7 @@ export const en: Messages<typeof fr> = {
     archivedEmptyTitle: 'No archived clients',
     count: '{count} clients',
     countOne: '1 client',
+    countMore: 'More than {count} clients',
     filters: {
       label: 'Filters',
       status: 'Status',
@@ -398,6 +400,8 @@ export const en: Messages<typeof fr> = {
   },
   documents: {
     title: 'Documents',
+    sharingOffClient:
+      'Document sharing is not turned on for your company yet. Your accounting firm can turn it on; contact them if you want to hand your documents over here.',
     clientIntro: 'Drop your invoices, receipts and statements here: your firm receives them at once.',
     staffIntro: 'The documents this client shares with the firm.',
     dropTitle: 'Drag your files here',
@@ -479,7 +483,9 @@ export const en: Messages<typeof fr> = {
     clearSelection: 'Clear selection',
     activateSelected: 'Activate selected ({count})',
     activateMatching: 'Activate all not invited matching these filters ({count})',
+    activateMatchingMore: 'Activate all not invited matching these filters (more than {count})',
     confirmMatchingTitle: 'Activate {count} clients?',
+    confirmMatchingMoreTitle: 'Activate more than {count} clients?',
     confirmMatchingText:
       'Every not-invited client matching the current filters will receive an invitation e-mail in its contact’s language.',
     confirmSelectedTitle: 'Activate {count} clients?',

@@ -226,6 +226,7 @@ export const fr = {
     first: 'Première page',
     last: 'Dernière page',
     range: '{start} – {end} sur {total}',
+    rangeMore: '{start} – {end} sur plus de {total}',
   },
   clientStatus: {
     not_invited: 'Non invité',
@@ -249,6 +250,7 @@ export const fr = {
     archivedEmptyTitle: 'Aucun client archivé',
     count: '{count} clients',
     countOne: '1 client',
+    countMore: 'Plus de {count} clients',
     filters: {
       label: 'Filtres',
       status: 'Statut',
@@ -401,6 +403,8 @@ export const fr = {
   },
   documents: {
     title: 'Documents',
+    sharingOffClient:
+      'Le partage de documents n’est pas encore activé pour votre entreprise. Votre cabinet comptable peut l’activer ; contactez-le si vous souhaitez lui transmettre vos pièces ici.',
     clientIntro: 'Déposez ici vos factures, reçus et relevés : votre cabinet les reçoit aussitôt.',
     staffIntro: 'Les documents que ce client partage avec le cabinet.',
     dropTitle: 'Glissez vos fichiers ici',
@@ -483,7 +487,9 @@ export const fr = {
     clearSelection: 'Désélectionner',
     activateSelected: 'Activer la sélection ({count})',
     activateMatching: 'Activer tous les non invités de ces filtres ({count})',
+    activateMatchingMore: 'Activer tous les non invités de ces filtres (plus de {count})',
     confirmMatchingTitle: 'Activer {count} clients ?',
+    confirmMatchingMoreTitle: 'Activer plus de {count} clients ?',
     confirmMatchingText:
       'Chaque client non invité correspondant aux filtres actuels recevra un e-mail d’invitation dans la langue de son contact.',
     confirmSelectedTitle: 'Activer {count} clients ?',
