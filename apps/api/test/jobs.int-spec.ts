@@ -46,7 +46,10 @@ describe('queue on Redis, mail over SMTP', () => {
     const mail = await smtp.waitFor((m) => m.subject?.includes(firm.firmName) ?? false);
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(firm.email);
     expect(mail.text).toContain(firm.name);
-    expect(mail.html).toContain('<p>');
+    // The shared e-mail layout, with the sign-in link as a button and in text.
+    expect(mail.html).toContain('<html lang="fr" dir="ltr">');
+    expect(mail.html).toMatch(/href="http:\/\/localhost:\d+\/login"/);
+    expect(mail.text).toMatch(/Connexion : http:\/\/localhost:\d+\/login/);
   });
 
   it('collapses a job enqueued twice with the same id', async () => {

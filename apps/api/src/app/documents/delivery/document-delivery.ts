@@ -3,6 +3,7 @@ import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from '@passerelle/dom
 import { Tenancy } from '../../../database/tenancy';
 import { AuditService } from '../../audit/audit.service';
 import { claimStatement, LeasedMailDelivery, LeasedSender, LeasedTable } from '../../mail/leased-delivery';
+import { MailTemplates } from '../../mail/mail-templates';
 import { FileStore } from '../storage/file-store';
 import { DeliverDocumentPayload, DocumentDeliveryQueue } from './document-delivery-queue';
 
@@ -35,6 +36,7 @@ interface Claimed {
  */
 @Injectable()
 export class DocumentDelivery {
+  private readonly templates = new MailTemplates('documents', ['document-delivery'] as const);
   private readonly sender: LeasedSender<Claimed> = {
     table: DELIVERY_TABLE,
     keyOf: (claimed) => claimed.documentId,
@@ -120,23 +122,22 @@ export class DocumentDelivery {
     });
   }
 
-  /** Plain, factual and in French (the accounting software's inbox reads the attachment, not the prose). */
+  /** Plain and factual, in French (the accounting software's inbox reads the attachment, not the prose). */
   private message(claimed: Claimed) {
-    const category = DOCUMENT_CATEGORY_LABELS[claimed.category].fr;
-    const lines = [
-      `Client : ${claimed.clientName}`,
-      `Document : ${claimed.fileName}`,
-      `Catégorie : ${category}`,
-      ...(claimed.period ? [`Période : ${claimed.period}`] : []),
-      ...(claimed.note ? [`Note : ${claimed.note}`] : []),
-      `Transmis par Passerelle pour le cabinet ${claimed.firmName}.`,
-    ];
+    const mail = this.templates.render('document-delivery', 'fr', {
+      clientName: claimed.clientName,
+      fileName: claimed.fileName,
+      category: DOCUMENT_CATEGORY_LABELS[claimed.category].fr,
+      period: claimed.period,
+      note: claimed.note,
+      firmName: claimed.firmName,
+    });
     return {
       firmId: claimed.firmId,
       to: claimed.email,
-      subject: `[${claimed.clientName}] ${category}${claimed.period ? ` ${claimed.period}` : ''} — ${claimed.fileName}`,
-      text: lines.join('\n'),
-      html: lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n'),
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
       messageId: this.delivery.messageId(`document.${claimed.documentId}`),
       attachments: [
         {
@@ -147,11 +148,4 @@ export class DocumentDelivery {
       ],
     };
   }
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 }
