@@ -19,10 +19,12 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   // A subpath export: the API's node10 module resolution cannot type it, hence the typed require.
   const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+  // btree_gin: the search index leads with the firm (GIN on (firm_id, search_text), client-list-scale migration).
+  const { btree_gin } = require('@electric-sql/pglite/contrib/btree_gin') as { btree_gin: Extension };
   const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
-  const db = await PGlite.create(dir, { extensions: { pg_trgm } });
+  const db = await PGlite.create(dir, { extensions: { pg_trgm, btree_gin } });
   // The app uses ONE connection at a time (pool of one); the second slot only absorbs the moment when a
   // closed connection's handler is not yet released while the next one opens (migrations → app pool).
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });

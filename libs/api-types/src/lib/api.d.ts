@@ -1240,7 +1240,12 @@ export interface components {
         };
         ClientPageDto: {
             items: components["schemas"]["ClientListItemDto"][];
+            /** @description Clients matching the filters; when totalCapped is true, counting stopped there and more match (at least 10,000, more on deeper pages: always beyond the last row of this page) */
             total: number;
+            /** @description true: the total is a lower bound (show "more than {total}"); false: it is exact */
+            totalCapped: boolean;
+            /** @description A full page: send it as `after` (with page + 1) to read the next page by its sort key */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
         };
@@ -2440,6 +2445,8 @@ export interface operations {
                 accountingSoftwareId?: string;
                 /** @description the clients one import batch created */
                 importBatchId?: string;
+                /** @description Keyset navigation: the previous page's nextCursor. The page after it is read from that sort key instead of skipping (page - 1) × pageSize clients; `page` still says which page it is (for the total). Only for the same sort and order (400 otherwise). */
+                after?: string;
                 /** @description true: archived clients only; default: active ones */
                 archived?: boolean;
             };

@@ -9,6 +9,7 @@ import { ImportRowPosition1764600000002 } from './1764600000002-import-row-posit
 import { ImportStepAttempts1764600000003 } from './1764600000003-import-step-attempts';
 import { ImportReview1764650000000 } from './1764650000000-import-review';
 import { Documents1764700000000 } from './1764700000000-documents';
+import { ClientListScale1764800000000 } from './1764800000000-client-list-scale';
 import { Team1764900000000 } from './1764900000000-team';
 import { ArabicUi1765000000000 } from './1765000000000-arabic-ui';
 
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Team1764900000000,
   ArabicUi1765000000000,
   ImportReview1764650000000,
+  ClientListScale1764800000000,
 ];

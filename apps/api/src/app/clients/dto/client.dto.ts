@@ -178,6 +178,16 @@ export class ListClientsQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   importBatchId?: string;
+  @ApiPropertyOptional({
+    description:
+      "Keyset navigation: the previous page's nextCursor. The page after it is read from that sort key instead " +
+      'of skipping (page - 1) × pageSize clients; `page` still says which page it is (for the total). Only for ' +
+      'the same sort and order (400 otherwise).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  after?: string;
   @ApiPropertyOptional({ description: 'true: archived clients only; default: active ones' })
   @IsOptional()
   @Transform(toBool)
@@ -193,7 +203,22 @@ export class ClientListItemDto extends ClientDto {
 
 export class ClientPageDto {
   @ApiProperty({ type: [ClientListItemDto] }) items!: ClientListItemDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({
+    description:
+      'Clients matching the filters; when totalCapped is true, counting stopped there and more match ' +
+      '(10,000, or 1,000 with a search term; more on deeper pages: always beyond the last row of this page)',
+  })
+  total!: number;
+  @ApiProperty({
+    description: 'true: the total is a lower bound (show "more than {total}"); false: it is exact',
+  })
+  totalCapped!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A full page: send it as `after` (with page + 1) to read the next page by its sort key',
+  })
+  nextCursor!: string | null;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }

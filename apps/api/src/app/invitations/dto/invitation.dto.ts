@@ -74,7 +74,14 @@ export class ListInvitationsQuery extends PageQuery {
 }
 
 /** The clients list's filters (its query without paging and sort), with the same rules. */
-export class BulkClientFilterDto extends OmitType(ListClientsQuery, ['page', 'pageSize', 'sort', 'order']) {}
+// `after` (a list page's cursor) is no filter: a bulk run reads every matching client.
+export class BulkClientFilterDto extends OmitType(ListClientsQuery, [
+  'page',
+  'pageSize',
+  'sort',
+  'order',
+  'after',
+]) {}
 inheritTextProperties(BulkClientFilterDto, ListClientsQuery);
 
 /** Statuses a bulk run by filter may target: clients never invited, or whose invitation failed or expired. */
