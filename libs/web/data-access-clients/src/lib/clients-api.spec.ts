@@ -17,7 +17,14 @@ describe('ClientsApi', () => {
 
   afterEach(() => http.verify());
 
-  const empty: ClientPage = { items: [], total: 0, page: 1, pageSize: 25 };
+  const empty: ClientPage = {
+    items: [],
+    total: 0,
+    totalCapped: false,
+    nextCursor: null,
+    page: 1,
+    pageSize: 25,
+  };
 
   it('builds the query string from every filter', async () => {
     const result = firstValueFrom(
@@ -32,6 +39,7 @@ describe('ClientsApi', () => {
         shareDocuments: false,
         accountingSoftwareId: 'c0ffee00-0000-4000-8000-000000000001',
         archived: true,
+        after: 'WyJjaXR5IiwiZGVzYyJd',
       }),
     );
     const req = http.expectOne((r) => r.url === '/api/clients');
@@ -47,6 +55,7 @@ describe('ClientsApi', () => {
     expect(params.get('shareDocuments')).toBe('false');
     expect(params.get('accountingSoftwareId')).toBe('c0ffee00-0000-4000-8000-000000000001');
     expect(params.get('archived')).toBe('true');
+    expect(params.get('after')).toBe('WyJjaXR5IiwiZGVzYyJd');
     req.flush(empty);
     await expect(result).resolves.toEqual(empty);
   });

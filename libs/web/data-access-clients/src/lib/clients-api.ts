@@ -29,6 +29,8 @@ export interface ClientListFilters {
   archived?: boolean;
   /** the clients one import batch created */
   importBatchId?: string;
+  /** The previous page's nextCursor when moving to the next page: read by sort key, not by offset. */
+  after?: string;
 }
 
 export const CLIENT_PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -51,6 +53,7 @@ export function clientListParams(filters: ClientListFilters): HttpParams {
   if (filters.accountingSoftwareId) params = params.set('accountingSoftwareId', filters.accountingSoftwareId);
   if (filters.archived) params = params.set('archived', 'true');
   if (filters.importBatchId) params = params.set('importBatchId', filters.importBatchId);
+  if (filters.after) params = params.set('after', filters.after);
   return params;
 }
 

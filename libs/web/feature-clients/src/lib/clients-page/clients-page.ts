@@ -123,8 +123,18 @@ export class ClientsPage {
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map(filtersFromParams)), {
     requireSync: true,
   });
+  /** "Next page" from a full page: the API reads it from that page's last sort key (keyset, issue 15). */
+  private readonly nextFrom = signal<{ pageIndex: number; pageSize: number; after: string } | undefined>(
+    undefined,
+  );
   protected readonly clients = rxResource({
-    params: () => this.filters(),
+    params: () => {
+      const filters = this.filters();
+      const next = this.nextFrom();
+      return next && next.pageIndex === filters.pageIndex && next.pageSize === filters.pageSize
+        ? { ...filters, after: next.after }
+        : filters;
+    },
     stream: ({ params }) => this.api.list(params),
   });
   protected readonly configs = rxResource({ stream: () => this.softwareApi.configs() });
@@ -195,7 +205,8 @@ export class ClientsPage {
       chips.push({ key: 'software', label: named('clients.filters.software', config?.label ?? '…') });
     }
     if (filters.archived) chips.push({ key: 'archived', label: this.i18n.t('clients.filters.archived') });
-    if (filters.importBatchId) chips.push({ key: 'batch', label: this.i18n.t('clients.filters.importBatchChip') });
+    if (filters.importBatchId)
+      chips.push({ key: 'batch', label: this.i18n.t('clients.filters.importBatchChip') });
     return chips;
   });
   /** After an archive: focus goes back to the list once it has reloaded. */
@@ -241,6 +252,12 @@ export class ClientsPage {
   }
 
   protected onPage(event: PageEvent): void {
+    const after = this.page()?.nextCursor;
+    const next =
+      event.pageIndex === (event.previousPageIndex ?? -1) + 1 && event.pageSize === this.filters().pageSize;
+    this.nextFrom.set(
+      after && next ? { pageIndex: event.pageIndex, pageSize: event.pageSize, after } : undefined,
+    );
     this.update({ pageIndex: event.pageIndex, pageSize: event.pageSize });
   }
 

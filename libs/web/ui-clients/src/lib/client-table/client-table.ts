@@ -5,6 +5,7 @@ import {
   booleanAttribute,
   ElementRef,
   computed,
+  effect,
   inject,
   input,
   output,
@@ -76,9 +77,16 @@ let nextId = 0;
 })
 export class ClientTable {
   private readonly i18n = inject(I18n);
+  private readonly paginatorIntl = inject(MatPaginatorIntl) as TranslatedPaginatorIntl;
+  private readonly paginatorLength = effect(() => {
+    this.paginatorIntl.lengthIsLowerBound = this.totalCapped();
+    this.paginatorIntl.changes.next();
+  });
 
   readonly clients = input.required<readonly ClientDto[]>();
   readonly total = input.required<number>();
+  /** The total is a lower bound (the API stopped counting): the paginator says "of more than …". */
+  readonly totalCapped = input(false);
   readonly pageIndex = input(0);
   readonly pageSize = input(25);
   readonly pageSizeOptions = input<readonly number[]>([10, 25, 50, 100]);

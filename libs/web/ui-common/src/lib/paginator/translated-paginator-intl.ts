@@ -20,9 +20,16 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
     });
   }
 
+  /**
+   * The length is a lower bound (a list whose total was capped): "1 – 25 of more than 10,000". Set by the
+   * component that provides this intl, then `changes.next()`.
+   */
+  lengthIsLowerBound = false;
+
   override getRangeLabel = (page: number, pageSize: number, length: number): string => {
     const start = length === 0 ? 0 : page * pageSize + 1;
     const end = Math.min(length, (page + 1) * pageSize);
-    return this.i18n.t('paginator.range', { start, end, total: length });
+    const key = this.lengthIsLowerBound ? 'paginator.rangeMore' : 'paginator.range';
+    return this.i18n.t(key, { start, end, total: length });
   };
 }
