@@ -155,7 +155,7 @@ describe('client documents', () => {
     // Opens the client's folder, downloads one document, marks it processed.
     await staff.goto(`${url}/clients/${clientId}/folder`);
     await expectText(staff.getByTestId('document-row'), 'facture-eau.pdf');
-    await expectText(staff.getByTestId('new-count'), '3 nouveau(x)');
+    await expectText(staff.getByTestId('new-count'), '3 nouveaux');
     const [download] = await Promise.all([
       staff.waitForEvent('download'),
       staff.getByRole('link', { name: 'Télécharger facture-eau.pdf' }).click(),
@@ -165,7 +165,7 @@ describe('client documents', () => {
     await staff.getByRole('button', { name: 'Marquer facture-eau.pdf comme traité' }).click();
     const pdfRow = staff.getByTestId('document-row').filter({ hasText: 'facture-eau.pdf' });
     await expectText(pdfRow.getByTestId('document-status'), 'Traité');
-    await expectText(staff.getByTestId('new-count'), '2 nouveau(x)');
+    await expectText(staff.getByTestId('new-count'), '2 nouveaux');
     await staff.screenshot({ path: artifactPath('documents-staff-folder-desktop.png'), fullPage: true });
     await expectNoAxeViolations(staff, 'staff client folder with documents');
 

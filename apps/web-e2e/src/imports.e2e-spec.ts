@@ -152,7 +152,7 @@ describe('bulk import', () => {
 
     // The check finds the two errors.
     await page.getByTestId('mapping-submit').click();
-    await expectText(page.getByTestId('check-verdict'), '2 ligne(s) en erreur.', 30_000);
+    await expectText(page.getByTestId('check-verdict'), '2 lignes en erreur.', 30_000);
     await expectText(page.getByTestId('issue-row').first(), 'ICE — le numéro est invalide (clé de contrôle)');
     await expectText(page.getByTestId('summary-invalid'), '2');
     await step('4-check-errors');
@@ -225,7 +225,7 @@ describe('bulk import', () => {
     await expectText(page.getByTestId('file-facts'), /1\s000 lignes de données/, 60_000);
     await page.getByTestId('upload-continue').click();
     await page.getByTestId('mapping-submit').click();
-    await expectText(page.getByTestId('check-verdict'), '5 ligne(s) en erreur.', 60_000);
+    await expectText(page.getByTestId('check-verdict'), '5 lignes en erreur.', 60_000);
     await expectText(page.getByTestId('summary-rows'), /1\s000/);
 
     // Two ICEs fixed in place: the domain rule answers as they are typed, the server re-checks the row.
@@ -263,7 +263,7 @@ describe('bulk import', () => {
     // Import step: "all" is refused while errors remain; the 997 valid rows go in.
     await page.getByTestId('check-continue').click();
     expect(await page.getByTestId('import-all').isDisabled()).toBe(true);
-    await expectText(page.getByTestId('import-all-why'), '3 ligne(s) ont encore des erreurs');
+    await expectText(page.getByTestId('import-all-why'), '3 lignes ont encore des erreurs');
     await expectText(
       page.getByTestId('import-valid'),
       'Importer les 997 lignes valides et ignorer les 3 autres',
@@ -299,7 +299,7 @@ describe('bulk import', () => {
     await page.getByTestId('import-row').first().getByTestId('import-open').click();
     await page.getByTestId('import-again-link').click();
     await page.getByTestId('import-again').click();
-    await expectText(page.getByTestId('check-verdict'), '3 ligne(s) en erreur.', 60_000);
+    await expectText(page.getByTestId('check-verdict'), '3 lignes en erreur.', 60_000);
     await page.getByTestId('check-continue').click();
     await page.getByTestId('import-valid').click();
     await expectText(page.getByTestId('import-result'), '997 clients créés', 90_000);

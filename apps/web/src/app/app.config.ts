@@ -7,11 +7,10 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
-import { MatStepperIntl } from '@angular/material/stepper';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { AuthStore, sessionExpiredInterceptor } from '@passerelle/web-data-access-auth';
-import { TranslatedStepperIntl } from '@passerelle/web-ui-common';
 import {
+  I18n,
   I18nTitleStrategy,
   acceptLanguageInterceptor,
   provideI18nDirectionality,
@@ -29,13 +28,12 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     // Material components and overlays mirror for right-to-left languages (Arabic).
     provideI18nDirectionality(),
-    // The import wizard's stepper reads its screen-reader labels in the UI language.
-    { provide: MatStepperIntl, useClass: TranslatedStepperIntl },
-    provideAppInitializer(() => {
+    provideAppInitializer(async () => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined', 'mat-ligature-font');
-      // Before any route renders: who is signed in (and in which language), and the first /api
-      // answer sets the XSRF-TOKEN cookie needed by the login and sign-up POSTs.
-      return inject(AuthStore).ensureLoaded();
+      // Before any route renders: the language chosen on this browser (its dictionary is a lazy chunk unless
+      // it is French), who is signed in (and in which language), and the first /api answer, which sets the
+      // XSRF-TOKEN cookie needed by the login and sign-up POSTs.
+      await Promise.all([inject(I18n).ready(), inject(AuthStore).ensureLoaded()]);
     }),
   ],
 };

@@ -81,7 +81,7 @@ describe('DashboardPage', () => {
     http.expectOne('/api/dashboard').flush({ ...DASHBOARD, newDocuments: { total: 7, clients: 3 } });
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="dashboard-new-documents"]')?.textContent?.trim()).toBe(
-      '7 nouveau(x) document(s) de 3 client(s) à traiter',
+      '7 nouveaux documents de 3 clients à traiter',
     );
   });
 

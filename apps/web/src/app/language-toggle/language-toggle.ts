@@ -40,7 +40,11 @@ export class LanguageToggle {
 
   protected select(change: MatButtonToggleChange): void {
     if (!isLang(change.value) || change.value === this.i18n.lang()) return;
-    // The UI switches at once; failing to save the preference only affects the next sign-in.
-    this.store.changeLanguage(change.value).catch(() => undefined);
+    const group = change.source.buttonToggleGroup;
+    // The UI switches once the language's dictionary is loaded. Failing to save the preference only affects
+    // the next sign-in; failing to load the dictionary leaves the page as it was, and the toggle with it.
+    this.store.changeLanguage(change.value).catch(() => {
+      if (group) group.value = this.i18n.lang();
+    });
   }
 }

@@ -76,7 +76,7 @@ describe('AuthStore', () => {
   });
 
   it('signs up in the language on screen', async () => {
-    TestBed.inject(I18n).use('en');
+    await TestBed.inject(I18n).use('en');
     const signup = store.signup({
       firmName: 'Atlas',
       name: 'Salma',

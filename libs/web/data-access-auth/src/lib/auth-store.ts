@@ -84,15 +84,20 @@ export class AuthStore {
   }
 
   /**
-   * Switches the UI language at once; when signed in, also saves it as the user's preference so the
-   * next sign-in (on any browser) opens in that language.
+   * Switches the UI language (as soon as its dictionary is loaded); when signed in, also saves it as the
+   * user's preference so the next sign-in (on any browser) opens in that language. Both go at once; the
+   * promise settles when both are done.
    */
   async changeLanguage(language: Lang): Promise<void> {
-    this.i18n.use(language);
-    if (!this.current()) return;
+    const switched = this.i18n.use(language);
+    if (!this.current()) return switched;
     const body: UpdatePreferencesRequest = { language };
     try {
-      this.current.set(await firstValueFrom(this.http.patch<MeDto>(`${ME_URL}/preferences`, body)));
+      const [me] = await Promise.all([
+        firstValueFrom(this.http.patch<MeDto>(`${ME_URL}/preferences`, body)),
+        switched,
+      ]);
+      this.current.set(me);
     } catch (error) {
       throw this.describe(error);
     }
@@ -121,10 +126,14 @@ export class AuthStore {
     return (await this.call(this.http.post<EndedSessionsDto>('/api/auth/sessions/end-others', null))).ended;
   }
 
-  /** The user's saved language wins over the one chosen before signing in. */
-  private signIn(me: MeDto): MeDto {
+  /**
+   * The user's saved language wins over the one chosen before signing in: it is on screen before the user is
+   * (so the signed-in pages never show in the previous language first). A dictionary that cannot be fetched
+   * leaves the current language; the sign-in still succeeds.
+   */
+  private async signIn(me: MeDto): Promise<MeDto> {
+    if (isLang(me.user.language)) await this.i18n.use(me.user.language).catch(() => undefined);
     this.current.set(me);
-    if (isLang(me.user.language)) this.i18n.use(me.user.language);
     return me;
   }
 

@@ -11,28 +11,31 @@ describe('I18nDirectionality', () => {
   });
   afterEach(() => localStorage.clear());
 
-  it('follows the UI language: Material mirrors for Arabic and back', () => {
+  it('follows the UI language: Material mirrors for Arabic and back', async () => {
     const i18n = TestBed.inject(I18n);
     const dir = TestBed.inject(Directionality);
     const changes: string[] = [];
     dir.change.subscribe((value) => changes.push(value));
     expect(dir.value).toBe('ltr');
 
-    i18n.use('ar');
+    await i18n.use('ar');
     TestBed.tick();
     expect(dir.value).toBe('rtl');
     const html = TestBed.inject(DOCUMENT).documentElement;
     expect(html.dir).toBe('rtl');
     expect(html.lang).toBe('ar');
 
-    i18n.use('en');
+    await i18n.use('en');
     TestBed.tick();
     expect(dir.value).toBe('ltr');
     expect(changes).toEqual(['rtl', 'ltr']);
   });
 
-  it('starts right-to-left when Arabic was chosen before', () => {
+  it('starts right-to-left when Arabic was chosen before, once its dictionary is loaded', async () => {
     localStorage.setItem('passerelle.lang', 'ar');
-    expect(TestBed.inject(Directionality).value).toBe('rtl');
+    const dir = TestBed.inject(Directionality);
+    await TestBed.inject(I18n).ready();
+    TestBed.tick();
+    expect(dir.value).toBe('rtl');
   });
 });

@@ -22,7 +22,7 @@ describe('TranslatePipe', () => {
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('h1')?.textContent).toBe('Bonjour, Salma');
 
-    TestBed.inject(I18n).use('en');
+    await TestBed.inject(I18n).use('en');
     await fixture.whenStable();
     expect(el.querySelector('h1')?.textContent).toBe('Hello, Salma');
     expect(el.querySelector('p')?.textContent).toBe('Clients');

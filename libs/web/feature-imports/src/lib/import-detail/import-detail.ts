@@ -126,15 +126,10 @@ export class ImportDetail {
   async undo(): Promise<void> {
     const batch = this.batch();
     if (!batch) return;
-    const count = this.number(batch.summary.created);
+    const count = batch.summary.created;
     const ok = await confirm(this.dialog, {
       title: this.i18n.t('imports.detail.undoTitle'),
-      message: this.i18n.t(
-        batch.summary.created === 1 ? 'imports.detail.undoTextOne' : 'imports.detail.undoText',
-        {
-          count,
-        },
-      ),
+      message: this.i18n.t('imports.detail.undoText', { count }),
       confirmLabel: this.i18n.t('imports.detail.undoConfirm', { count }),
       cancelLabel: this.i18n.t('common.cancel'),
       destructive: true,

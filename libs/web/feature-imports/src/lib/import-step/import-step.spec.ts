@@ -33,7 +33,7 @@ describe('ImportStep', () => {
     expect(all.textContent?.trim()).toBe('Tout importer (960 clients)');
     expect(all.getAttribute('aria-describedby')).toBe('import-all-why');
     expect(el.querySelector('#import-all-why')?.textContent?.trim()).toBe(
-      '37 ligne(s) ont encore des erreurs : corrigez-les, ou importez seulement les lignes valides.',
+      '37 lignes ont encore des erreurs : corrigez-les, ou importez seulement les lignes valides.',
     );
     expect(el.querySelector('[data-testid="import-valid"]')?.textContent?.trim()).toBe(
       'Importer les 960 lignes valides et ignorer les 40 autres',

@@ -47,14 +47,14 @@ export class ImportStep {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
+  // Numbers, not formatted text: the messages choose their plural from them (and write them in the locale).
   protected readonly counts = computed(() => {
     const { summary } = this.batch();
-    const lang = this.i18n.lang();
     return {
-      create: formatNumber(summary.toCreate, lang),
-      skip: formatNumber(summary.rows - summary.toCreate, lang),
-      invalid: formatNumber(summary.invalid, lang),
-      created: formatNumber(summary.created, lang),
+      create: summary.toCreate,
+      skip: summary.rows - summary.toCreate,
+      invalid: summary.invalid,
+      created: summary.created,
     };
   });
   protected readonly percent = computed(() => {

@@ -16,7 +16,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { StepperSelectionEvent } from '@angular/cdk/stepper';
-import { MatStepper, MatStepperModule } from '@angular/material/stepper';
+import { MatStepper, MatStepperIntl, MatStepperModule } from '@angular/material/stepper';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { ImportBatch, ImportLimits } from '@passerelle/api-types';
 import {
@@ -31,7 +31,7 @@ import {
   importTemplateUrl,
   isImportBusy,
 } from '@passerelle/web-data-access-imports';
-import { LoadError, injectNarrowScreen } from '@passerelle/web-ui-common';
+import { LoadError, TranslatedStepperIntl, injectNarrowScreen } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe, formatDate, type TranslationKey } from '@passerelle/web-util-i18n';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { CheckStep } from '../check-step/check-step';
@@ -78,7 +78,9 @@ const LOCKED: readonly ImportBatch['status'][] = ['importing', 'imported', 'undo
     ImportStep,
     TranslatePipe,
   ],
-  providers: [ImportBatchState],
+  // The stepper's screen-reader labels in the UI language; provided here, its only user, so that Material's
+  // stepper stays out of the app's initial bundle.
+  providers: [ImportBatchState, { provide: MatStepperIntl, useClass: TranslatedStepperIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './import-wizard.html',
   styleUrl: './import-wizard.scss',

@@ -7,7 +7,7 @@ import { describeError } from '@passerelle/web-data-access-clients';
 import { BulkInvitationRuns } from '@passerelle/web-data-access-invitations';
 import { confirm } from '@passerelle/web-ui-common';
 import { BulkRunCard } from '@passerelle/web-ui-invitations';
-import { I18n, TranslatePipe, formatNumber } from '@passerelle/web-util-i18n';
+import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 
 /**
  * "Invite these N clients": one bulk activation of every client the batch created (POST
@@ -68,7 +68,7 @@ export class InviteBatch {
   protected readonly error = signal<string | null>(null);
   private readonly runId = signal<string | null>(null);
 
-  protected readonly count = computed(() => formatNumber(this.batch().summary.created, this.i18n.lang()));
+  protected readonly count = computed(() => this.batch().summary.created);
   protected readonly run = computed(() => {
     const id = this.runId();
     return id ? (this.bulk.runs().find((run) => run.id === id) ?? null) : null;

@@ -25,7 +25,7 @@ import {
 import { describeError } from '@passerelle/web-data-access-clients';
 import { ImportBatchState, ImportsApi } from '@passerelle/web-data-access-imports';
 import { DropZone, readFileHead } from '@passerelle/web-ui-common';
-import { I18n, TranslatePipe, formatNumber, formatSize } from '@passerelle/web-util-i18n';
+import { I18n, TranslatePipe, formatSize } from '@passerelle/web-util-i18n';
 import { Subscription, firstValueFrom } from 'rxjs';
 
 /** Statuses in which the sheet and header row may still change (the server's rule). */
@@ -75,13 +75,12 @@ export class UploadStep {
   protected readonly headerRowInput = signal<number | null>(null);
   private upload?: Subscription;
 
-  protected readonly hint = computed(() => {
-    const lang = this.i18n.lang();
-    return this.i18n.t('imports.upload.dropHint', {
-      maxMb: formatNumber(this.limits().maxFileMb, lang),
-      maxRows: formatNumber(this.limits().maxRows, lang),
-    });
-  });
+  protected readonly hint = computed(() =>
+    this.i18n.t('imports.upload.dropHint', {
+      maxMb: this.limits().maxFileMb,
+      maxRows: this.limits().maxRows,
+    }),
+  );
   protected readonly parsing = computed(() => this.batch()?.status === 'parsing');
   protected readonly failed = computed(() => this.batch()?.status === 'failed');
   protected readonly read = computed(() => {
@@ -105,7 +104,7 @@ export class UploadStep {
     const lang = this.i18n.lang();
     return this.i18n.t('imports.upload.fileFacts', {
       size: formatSize(batch.fileSize, lang),
-      rows: formatNumber(batch.summary.rows, lang),
+      rows: batch.summary.rows,
     });
   });
   /** The header row's texts, as read (empty ones left out). */
@@ -119,10 +118,6 @@ export class UploadStep {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.upload?.unsubscribe());
-  }
-
-  protected number(value: number): string {
-    return formatNumber(value, this.i18n.lang());
   }
 
   /** Checks the file here (size, first bytes), then sends it. */

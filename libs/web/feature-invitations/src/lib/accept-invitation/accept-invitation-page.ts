@@ -18,7 +18,7 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
-import { firstValueFrom, tap } from 'rxjs';
+import { concatMap, firstValueFrom, from, map } from 'rxjs';
 
 /**
  * What the link in the invitation e-mail opens (no session): who invites whom, then a name and a password
@@ -54,7 +54,13 @@ export class AcceptInvitationPage {
   protected readonly link = linkPage(
     this.token,
     // The invitation is written in the contact's language: so is its page, unless this browser chose one.
-    (token) => this.api.view(token).pipe(tap((invitation) => this.i18n.suggest(invitation.language))),
+    // The page shows once that language's dictionary is loaded, never first in French.
+    (token) =>
+      this.api
+        .view(token)
+        .pipe(
+          concatMap((invitation) => from(this.i18n.suggest(invitation.language)).pipe(map(() => invitation))),
+        ),
     (error) => describeError(error, this.i18n).message,
   );
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;

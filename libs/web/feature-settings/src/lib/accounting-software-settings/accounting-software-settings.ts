@@ -57,10 +57,7 @@ export class AccountingSoftwareSettings {
 
   /** "Aucun client", "1 client", "3 clients". */
   protected clientCount(count: number): string {
-    if (count === 0) return this.i18n.t('accountingSoftware.clientCountNone');
-    return count === 1
-      ? this.i18n.t('accountingSoftware.clientCountOne')
-      : this.i18n.t('accountingSoftware.clientCount', { count });
+    return this.i18n.t('accountingSoftware.clientCount', { count });
   }
 
   protected delivery(config: AccountingSoftwareConfig): string {

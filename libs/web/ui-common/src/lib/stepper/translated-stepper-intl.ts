@@ -4,8 +4,9 @@ import { I18n } from '@passerelle/web-util-i18n';
 
 /**
  * MatStepper's screen-reader labels ("Optional", "Completed", "Editable" by default, in English whatever the
- * page's language) through the app's dictionaries, refreshed when the language changes. Provided once for
- * the whole app: `{ provide: MatStepperIntl, useClass: TranslatedStepperIntl }`.
+ * page's language) through the app's dictionaries, refreshed when the language changes. Provided by the
+ * component that holds the stepper (`providers: [{ provide: MatStepperIntl, useClass: TranslatedStepperIntl }]`),
+ * not by the app: Material's stepper would otherwise sit in the initial bundle.
  */
 @Injectable()
 export class TranslatedStepperIntl extends MatStepperIntl {

@@ -18,6 +18,8 @@ import type { fr } from './fr';
  * - archiver / restaurer ← أرشفة / استعادة؛ obligatoire ← إلزامي؛ Réessayer ← إعادة المحاولة.
  * - administrateur ← مسؤول؛ collaborateur ← متعاون؛ équipe ← الفريق؛ paramètres ← الإعدادات.
  * - ICE ← ICE (التعريف الموحد للمقاولة)؛ IF ← IF (التعريف الضريبي)؛ RIB / IBAN كما هي.
+ * - المعدود بصيغه الست ({count, plural, …}): لا يوجد أي عميل، عميل واحد، عميلان (عميلين بعد حرف الجر أو
+ *   المضاف)، 3 عملاء، 11 عميلًا، 100 عميل.
  * - الأعداد بالأرقام اللاتينية (1، 2، 3) كما تكتبها الإدارات المغربية؛ «…» حول الاسم المقتبس؛ المخاطَب بصيغة المفرد.
  */
 export const ar: Messages<typeof fr> = {
@@ -53,9 +55,10 @@ export const ar: Messages<typeof fr> = {
     endSession: 'إغلاق',
     endOthers: 'إغلاق كل الجلسات الأخرى',
     sessionEnded: 'أُغلقت الجلسة.',
-    othersEnded: 'الجلسات المغلقة: {count}.',
+    othersEnded:
+      '{count, plural, zero {لم تكن أي جلسة أخرى مفتوحة.} one {أُغلقت جلسة واحدة.} two {أُغلقت جلستان.} few {أُغلقت # جلسات.} many {أُغلقت # جلسةً.} other {أُغلقت # جلسة.}}',
     unknownDevice: 'متصفح غير معروف',
-    tooLong: '{max} حرفًا على الأكثر.',
+    tooLong: '{max, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.',
   },
   auth: {
     fields: {
@@ -67,10 +70,12 @@ export const ar: Messages<typeof fr> = {
     validation: {
       required: 'هذه الخانة إلزامية.',
       email: 'عنوان البريد الإلكتروني غير صحيح.',
-      passwordLength: 'يجب أن تتكون كلمة المرور من {min} أحرف على الأقل.',
+      passwordLength:
+        'يجب أن تتكون كلمة المرور من {min, plural, one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} على الأقل.',
       passwordRepeated: 'حرف واحد مكرر ليس كلمة مرور: نوِّع الأحرف.',
     },
-    passwordHint: '{min} أحرف على الأقل.',
+    passwordHint:
+      '{min, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأقل.',
     showPassword: 'إظهار كلمة المرور',
     hidePassword: 'إخفاء كلمة المرور',
     login: {
@@ -154,11 +159,12 @@ export const ar: Messages<typeof fr> = {
       'لا يضم مكتب المحاسبة الخاص بك أي عميل بعد. سجِّل العميل الأول: يمكنك بعد ذلك دعوته إلى إيداع وثائقه.',
     createClient: 'إنشاء عميل',
     clientsTitle: 'عملاؤك',
-    clientCount: 'عدد العملاء: {count}',
-    clientCountOne: 'عميل واحد',
-    archived: 'العملاء المؤرشفون: {count}',
-    archivedOne: 'عميل واحد مؤرشف',
-    newDocuments: 'وثائق جديدة للمعالجة: {count} من {clients} عميل (عملاء)',
+    clientCount:
+      '{count, plural, zero {لا يوجد أي عميل} one {عميل واحد} two {عميلان} few {# عملاء} many {# عميلًا} other {# عميل}}',
+    archived:
+      '{count, plural, one {عميل واحد مؤرشف} two {عميلان مؤرشفان} few {# عملاء مؤرشفين} many {# عميلًا مؤرشفًا} other {# عميل مؤرشف}}',
+    newDocuments:
+      '{count, plural, one {وثيقة جديدة واحدة} two {وثيقتان جديدتان} few {# وثائق جديدة} many {# وثيقةً جديدةً} other {# وثيقة جديدة}} للمعالجة من {clients, plural, one {عميل واحد} two {عميلين} few {# عملاء} many {# عميلًا} other {# عميل}}',
     loadError: 'تعذَّر تحميل لوحة القيادة.',
     attentionTitle: 'للمعالجة',
     attentionNone: 'لا شيء للمعالجة حاليًا.',
@@ -255,9 +261,10 @@ export const ar: Messages<typeof fr> = {
     noMatchTitle: 'لا يوجد عميل مطابق',
     noMatchText: 'عدِّل البحث أو عوامل التصفية.',
     archivedEmptyTitle: 'لا يوجد أي عميل مؤرشف',
-    count: 'عدد العملاء: {count}',
-    countOne: 'عميل واحد',
-    countMore: 'أكثر من {count} عميل',
+    count:
+      '{count, plural, zero {لا يوجد أي عميل} one {عميل واحد} two {عميلان} few {# عملاء} many {# عميلًا} other {# عميل}}',
+    countMore:
+      'أكثر من {count, plural, one {عميل واحد} two {عميلين} few {# عملاء} many {# عميلًا} other {# عميل}}',
     filters: {
       label: 'عوامل التصفية',
       status: 'الحالة',
@@ -287,7 +294,8 @@ export const ar: Messages<typeof fr> = {
       actions: 'الإجراءات',
     },
     rowActions: 'إجراءات خاصة بـ {name}',
-    newDocuments: 'وثائق جديدة للمعالجة: {count}',
+    newDocuments:
+      '{count, plural, one {وثيقة جديدة واحدة} two {وثيقتان جديدتان} few {# وثائق جديدة} many {# وثيقةً جديدةً} other {# وثيقة جديدة}} للمعالجة',
     table: 'قائمة العملاء',
     tableKeys:
       'السهمان لأعلى ولأسفل: الانتقال من عميل إلى آخر. مفتاح الإدخال: فتح البطاقة. Shift+F10: الإجراءات.',
@@ -385,9 +393,8 @@ export const ar: Messages<typeof fr> = {
     },
     deliveryEmailSummary: 'بريد إلكتروني إلى {email}',
     deliveryExportSummary: 'تصدير {format}، {frequency}',
-    clientCount: 'عدد العملاء: {count}',
-    clientCountOne: 'عميل واحد',
-    clientCountNone: 'لا يوجد أي عميل',
+    clientCount:
+      '{count, plural, zero {لا يوجد أي عميل} one {عميل واحد} two {عميلان} few {# عملاء} many {# عميلًا} other {# عميل}}',
     defaultBadge: 'افتراضي',
     add: 'إضافة برنامج',
     createTitle: 'إعداد جديد',
@@ -442,7 +449,8 @@ export const ar: Messages<typeof fr> = {
     deleted: 'حُذفت «{name}»',
     uploadedOn: 'أُودعت بتاريخ {date}',
     uploadedBy: 'أودعها {name} بتاريخ {date}',
-    newCount: 'جديدة: {count}',
+    newCount:
+      '{count, plural, one {وثيقة جديدة واحدة} two {وثيقتان جديدتان} few {# وثائق جديدة} many {# وثيقةً جديدةً} other {# وثيقة جديدة}}',
     loadError: 'تعذَّر تحميل الوثائق.',
     status: {
       new: 'جديدة',
@@ -487,22 +495,26 @@ export const ar: Messages<typeof fr> = {
     noInvitation: 'ليست لهذا العميل دعوة جارية.',
     selectClient: 'تحديد {name}',
     selectPage: 'تحديد عملاء هذه الصفحة',
-    selected: 'المحدَّدون: {count}',
+    selected:
+      '{count, plural, one {عميل واحد محدَّد} two {عميلان محدَّدان} few {# عملاء محدَّدين} many {# عميلًا محدَّدًا} other {# عميل محدَّد}}',
     clearSelection: 'إلغاء التحديد',
     activateSelected: 'تفعيل المحدَّدين ({count})',
     activateMatching: 'تفعيل كل غير المدعوين المطابقين لعوامل التصفية ({count})',
     activateMatchingMore: 'تفعيل كل غير المدعوين المطابقين لعوامل التصفية (أكثر من {count})',
-    confirmMatchingTitle: 'تفعيل {count} من العملاء؟',
-    confirmMatchingMoreTitle: 'تفعيل أكثر من {count} من العملاء؟',
+    confirmMatchingTitle:
+      'تفعيل {count, plural, one {عميل واحد} two {عميلين} few {# عملاء} many {# عميلًا} other {# عميل}}؟',
+    confirmMatchingMoreTitle:
+      'تفعيل أكثر من {count, plural, one {عميل واحد} two {عميلين} few {# عملاء} many {# عميلًا} other {# عميل}}؟',
     confirmMatchingText:
       'سيتوصل كل عميل غير مدعو مطابق لعوامل التصفية الحالية ببريد إلكتروني للدعوة بلغة جهة الاتصال الخاصة به.',
-    confirmSelectedTitle: 'تفعيل {count} من العملاء؟',
+    confirmSelectedTitle:
+      'تفعيل {count, plural, one {عميل واحد} two {عميلين} few {# عملاء} many {# عميلًا} other {# عميل}}؟',
     confirmSelectedText:
       'سيتوصل العملاء المحدَّدون القابلون للدعوة ببريد إلكتروني للدعوة؛ وسيُتجاوَز الآخرون مع بيان السبب.',
     confirm: 'تفعيل',
   },
   bulkInvitations: {
-    title: 'تفعيل {total} من العملاء',
+    title: 'تفعيل {total, plural, one {عميل واحد} two {عميلين} few {# عملاء} many {# عميلًا} other {# عميل}}',
     listing: 'جارٍ إعداد قائمة العملاء…',
     done: 'انتهى التفعيل',
     progressLabel: 'الدعوات المعالَجة',
@@ -546,17 +558,20 @@ export const ar: Messages<typeof fr> = {
         'أودِع مصنف Excel (.xlsx) أو ملف CSV. انطلق من النموذج أو من ملفك الخاص: ستربط بعد ذلك أعمدته بخاناتنا. لا يُستورد أي شيء قبل موافقتك.',
       dropTitle: 'اسحب ملفك إلى هنا',
       choose: 'اختيار ملف',
-      dropHint: 'Excel (.xlsx) أو CSV — {maxMb} ميغابايت و{maxRows} سطر على الأكثر',
+      dropHint:
+        'Excel (.xlsx) أو CSV — {maxMb} ميغابايت و{maxRows, plural, one {سطر واحد} two {سطران} few {# أسطر} many {# سطرًا} other {# سطر}} على الأكثر',
       refused: '«{name}»: {reason}',
       sending: 'جارٍ إرسال «{name}»… {percent}%',
       sendingLabel: 'إرسال الملف',
       parsing: 'جارٍ قراءة «{name}»…',
-      parsingRows: 'جارٍ قراءة الملف… {done} سطر من أصل {total}',
+      parsingRows:
+        'جارٍ قراءة الملف… {done, plural, one {سطر واحد} two {سطران} few {# أسطر} many {# سطرًا} other {# سطر}} من أصل {total}',
       parsingLabel: 'قراءة الملف',
       failed: 'تعذَّرت قراءة «{name}».',
       fixAndRetry: 'صحِّح الملف، ثم أودِعه من جديد.',
       fileTitle: 'الملف المقروء',
-      fileFacts: '{size} — أسطر البيانات: {rows}',
+      fileFacts:
+        '{size} — {rows, plural, one {سطر واحد من البيانات} two {سطران من البيانات} few {# أسطر من البيانات} many {# سطرًا من البيانات} other {# سطر من البيانات}}',
       replace: 'اختيار ملف آخر',
       sheet: 'الورقة',
       headerRow: 'سطر العناوين',
@@ -596,7 +611,8 @@ export const ar: Messages<typeof fr> = {
       name: 'اسم ربط الأعمدة',
       nameHint: 'مثلًا «تصدير Sage الخاص بالمكتب»',
       nameRequired: 'أعطِ اسمًا لربط الأعمدة هذا.',
-      nameTooLong: '{max} حرفًا على الأكثر.',
+      nameTooLong:
+        '{max, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.',
       fixFirst: 'صحِّح الخانات المشار إليها قبل المتابعة.',
       saving: 'حفظ ربط الأعمدة',
       submit: 'التحقق من الأسطر',
@@ -604,9 +620,10 @@ export const ar: Messages<typeof fr> = {
     check: {
       checking: 'جارٍ التحقق من الأسطر… {done} من أصل {total}',
       checkingLabel: 'التحقق من الأسطر',
-      allValid: 'لا يوجد أي خطأ: يمكن إنشاء العملاء ({count}).',
-      allValidOne: 'لا يوجد أي خطأ: يمكن إنشاء عميل واحد.',
-      someInvalid: 'أسطر بها أخطاء: {count}.',
+      allValid:
+        'لا يوجد أي خطأ: {count, plural, zero {لا يوجد أي عميل جديد لإنشائه} one {يمكن إنشاء عميل واحد} two {يمكن إنشاء عميلين} few {يمكن إنشاء # عملاء} many {يمكن إنشاء # عميلًا} other {يمكن إنشاء # عميل}}.',
+      someInvalid:
+        '{count, plural, one {سطر واحد به أخطاء.} two {سطران بهما أخطاء.} few {# أسطر بها أخطاء.} many {# سطرًا بها أخطاء.} other {# سطر بها أخطاء.}}',
       fixHint: 'صحِّح قيمة هنا بزر «تصحيح»، أو نزِّل الملف مع أخطائه، وصحِّحه في Excel ثم أودِعه من جديد.',
       downloadErrors: 'تنزيل الملف مع أخطائه',
     },
@@ -639,30 +656,36 @@ export const ar: Messages<typeof fr> = {
       editorLabel: '{field} (السطر {row})',
       editorOk: 'القيمة مطابقة',
       fixed: 'صُحِّح السطر {row}.',
-      stillWrong: 'حُفظ السطر {row}: لا تزال به أخطاء ({count}).',
+      stillWrong:
+        'حُفظ السطر {row}: لا يزال فيه {count, plural, one {خطأ واحد} two {خطآن} few {# أخطاء} many {# خطأً} other {# خطأ}}.',
     },
     run: {
-      all: 'استيراد الكل ({count} عميل)',
-      allBlocked: 'لا تزال أسطر بها أخطاء ({count}): صحِّحها، أو استورد الأسطر الصحيحة فقط.',
-      allSkips: 'سيُتجاوَز العملاء الموجودون مسبقًا ({count}).',
-      validOnly: 'استيراد الأسطر الصحيحة ({count}) وتجاوُز الأسطر الأخرى ({skip})',
+      all: 'استيراد الكل ({count, plural, one {عميل واحد} two {عميلان} few {# عملاء} many {# عميلًا} other {# عميل}})',
+      allBlocked:
+        '{count, plural, one {لا يزال سطر واحد به أخطاء: صحِّحه} two {لا يزال سطران بهما أخطاء: صحِّحهما} few {لا تزال # أسطر بها أخطاء: صحِّحها} many {لا يزال # سطرًا بها أخطاء: صحِّحها} other {لا يزال # سطر بها أخطاء: صحِّحها}}، أو استورد الأسطر الصحيحة فقط.',
+      allSkips:
+        'سيُتجاوَز {count, plural, one {عميل واحد موجود مسبقًا} two {عميلان موجودان مسبقًا} few {# عملاء موجودين مسبقًا} many {# عميلًا موجودًا مسبقًا} other {# عميل موجود مسبقًا}}.',
+      validOnly:
+        'استيراد {count, plural, one {السطر الصحيح} two {السطرين الصحيحين} few {# أسطر صحيحة} many {# سطرًا صحيحًا} other {# سطر صحيح}} وتجاوُز {skip, plural, one {السطر الآخر} two {السطرين الآخرين} few {# أسطر أخرى} many {# سطرًا آخر} other {# سطر آخر}}',
       validOnlyHint: 'تبقى الأسطر المتجاوَزة في سجل الاستيراد، مع أخطائها.',
       nothing: 'لا يوجد أي عميل لإنشائه: كل الأسطر بها أخطاء أو موجودة مسبقًا.',
       importing: 'جارٍ إنشاء العملاء… {done} من أصل {total}',
       importingLabel: 'إنشاء العملاء',
       leaveHint: 'يمكنك مغادرة هذه الصفحة: يتواصل الاستيراد، وستجده في «الاستيراد».',
-      done: 'العملاء المُنشَؤون: {count}',
-      doneOne: 'أُنشئ عميل واحد',
-      seeClients: 'عرض العملاء الجدد ({count})',
+      done: '{count, plural, zero {لم يُنشأ أي عميل} one {أُنشئ عميل واحد} two {أُنشئ عميلان} few {أُنشئ # عملاء} many {أُنشئ # عميلًا} other {أُنشئ # عميل}}',
+      seeClients:
+        '{count, plural, one {عرض العميل الجديد} two {عرض العميلين الجديدين} few {عرض # عملاء جدد} many {عرض # عميلًا جديدًا} other {عرض # عميل جديد}}',
       seeDetails: 'تفاصيل الاستيراد',
       undone: 'أُلغي هذا الاستيراد: حُذف العملاء الذين أنشأهم.',
       again: 'الاستيراد من جديد',
       anotherFile: 'استيراد ملف آخر',
     },
     invite: {
-      button: 'دعوة هؤلاء العملاء ({count})',
+      button:
+        '{count, plural, one {دعوة هذا العميل} two {دعوة هذين العميلين} other {دعوة هؤلاء العملاء (#)}}',
       hint: 'يتوصل كل عميل ببريد إلكتروني للدعوة بلغة جهة الاتصال الخاصة به.',
-      confirmTitle: 'دعوة {count} من العملاء؟',
+      confirmTitle:
+        'دعوة {count, plural, one {عميل واحد} two {عميلين} few {# عملاء} many {# عميلًا} other {# عميل}}؟',
       confirmText:
         'سيتوصل كل عميل أنشأه هذا الاستيراد وله بريد إلكتروني لجهة الاتصال بدعوة؛ وسيُتجاوَز الآخرون مع بيان السبب.',
     },
@@ -680,7 +703,8 @@ export const ar: Messages<typeof fr> = {
         status: 'الحالة',
         mapping: 'ربط الأعمدة',
       },
-      counts: 'الأسطر: {rows} · المُنشَؤون: {created} · بها أخطاء: {invalid}',
+      counts:
+        '{rows, plural, one {سطر واحد} two {سطران} few {# أسطر} many {# سطرًا} other {# سطر}} · المُنشَؤون: {created} · بها أخطاء: {invalid}',
       mappingSaved: 'محفوظ: «{name}»',
       mappingUser: 'اختير عند الاستيراد',
       mappingSuggested: 'مقترح تلقائيًا',
@@ -699,11 +723,13 @@ export const ar: Messages<typeof fr> = {
       undo: 'إلغاء هذا الاستيراد',
       undoHint: 'يحذف العملاء الذين أنشأهم هذا الاستيراد، ما دام لم يُدعَ أي منهم.',
       undoTitle: 'إلغاء هذا الاستيراد؟',
-      undoText: 'سيُحذف العملاء الذين أنشأهم هذا الاستيراد ({count}). هذا الإجراء نهائي.',
-      undoTextOne: 'سيُحذف العميل الذي أنشأه هذا الاستيراد. هذا الإجراء نهائي.',
-      undoConfirm: 'حذف العملاء ({count})',
+      undoText:
+        '{count, plural, one {سيُحذف العميل الذي أنشأه هذا الاستيراد.} two {سيُحذف العميلان اللذان أنشأهما هذا الاستيراد.} few {سيُحذف # عملاء أنشأهم هذا الاستيراد.} many {سيُحذف # عميلًا أنشأهم هذا الاستيراد.} other {سيُحذف # عميل أنشأهم هذا الاستيراد.}} هذا الإجراء نهائي.',
+      undoConfirm:
+        'حذف {count, plural, one {عميل واحد} two {عميلين} few {# عملاء} many {# عميلًا} other {# عميل}}',
       undoing: 'جارٍ إلغاء الاستيراد',
-      undone: 'أُلغي الاستيراد: حُذف العملاء ({count})',
+      undone:
+        'أُلغي الاستيراد: {count, plural, zero {لم يُحذف أي عميل} one {حُذف عميل واحد} two {حُذف عميلان} few {حُذف # عملاء} many {حُذف # عميلًا} other {حُذف # عميل}}',
       createdTitle: 'العملاء المُنشَؤون ({count})',
       createdTable: 'العملاء الذين أنشأهم هذا الاستيراد',
       openInList: 'فتح في قائمة العملاء',
@@ -726,7 +752,7 @@ export const ar: Messages<typeof fr> = {
       'المطابقات بين أعمدة ملفاتك وخاناتنا، المحفوظة أثناء استيراد. الملف الذي يحمل العناوين نفسها يُطبَّق عليه ربطه تلقائيًا.',
     membersReadOnly: 'وحدهم المسؤولون يمكنهم إعادة تسمية عمليات الربط أو حذفها.',
     empty: 'لا يوجد ربط محفوظ بعد. احفظ واحدًا في مرحلة «الأعمدة» من استيراد.',
-    fieldCount: '{count} خانة',
+    fieldCount: '{count, plural, one {خانة واحدة} two {خانتان} few {# خانات} many {# خانةً} other {# خانة}}',
     lastUsed: 'استُعمل في {date}',
     neverUsed: 'لم يُستعمل قط',
     by: 'بواسطة {name}',
@@ -735,7 +761,8 @@ export const ar: Messages<typeof fr> = {
     renameLabel: 'إعادة تسمية الربط «{name}»',
     name: 'اسم الربط',
     nameRequired: 'أعطِ اسمًا لهذا الربط.',
-    nameTooLong: '{max} حرفًا على الأكثر.',
+    nameTooLong:
+      '{max, plural, one {حرف واحد} two {حرفان} few {# أحرف} many {# حرفًا} other {# حرف}} على الأكثر.',
     renamed: 'أُعيدت تسمية الربط إلى «{name}»',
     delete: 'حذف',
     deleteLabel: 'حذف الربط «{name}»',
@@ -763,11 +790,13 @@ export const ar: Messages<typeof fr> = {
       reply: 'آخر رد من الخادم',
       actions: 'الإجراءات',
     },
-    expiresInDays: 'تنتهي صلاحيتها بعد {days} يوم (أيام)',
+    expiresInDays:
+      'تنتهي صلاحيتها بعد {days, plural, one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}',
     expiresTomorrow: 'تنتهي صلاحيتها غدًا',
     expiresToday: 'تنتهي صلاحيتها اليوم',
     expiredOn: 'انتهت صلاحيتها بتاريخ {date}',
-    reminders: 'التذكيرات المرسَلة: {count}',
+    reminders:
+      '{count, plural, zero {لم يُرسَل أي تذكير} one {أُرسل تذكير واحد} two {أُرسل تذكيران} few {أُرسلت # تذكيرات} many {أُرسل # تذكيرًا} other {أُرسل # تذكير}}',
     rowActions: 'إجراءات دعوة {name}',
     select: 'تحديد دعوة {name}',
     selectAll: 'تحديد الدعوات الفاشلة أو المنتهية الصلاحية في هذه الصفحة',
