@@ -42,6 +42,7 @@ function client(overrides: Partial<ClientDto>): ClientDto {
   template: `<psl-client-table
     [clients]="clients()"
     [total]="60"
+    [totalCapped]="capped()"
     [pageSize]="25"
     sort="name"
     order="asc"
@@ -56,6 +57,7 @@ class Host {
     client({ name: 'Boulangerie Rif', city: 'Tanger', status: 'invitation_failed', contactEmail: null }),
     client({ name: 'Cèdre Bleu', status: 'active', archivedAt: '2026-01-20T10:00:00.000Z' }),
   ]);
+  readonly capped = signal(false);
   readonly sorts: Sort[] = [];
   readonly pages: PageEvent[] = [];
   readonly opened: ClientDto[] = [];
@@ -109,6 +111,21 @@ describe('ClientTable', () => {
     expect(await paginator.getRangeLabel()).toBe('1 – 25 sur 60');
     await paginator.goToNextPage();
     expect(fixture.componentInstance.pages.map((p) => [p.pageIndex, p.pageSize])).toEqual([[1, 25]]);
+  });
+
+  it('says "more than" when the API stopped counting, and still offers the next page', async () => {
+    fixture.componentInstance.capped.set(true);
+    await fixture.whenStable();
+    const paginator = await loader.getHarness(MatPaginatorHarness);
+    expect(await paginator.getRangeLabel()).toBe('1 – 25 sur plus de 60');
+    fixture.componentInstance.capped.set(false);
+    await fixture.whenStable();
+    expect(await paginator.getRangeLabel()).toBe('1 – 25 sur 60');
+    fixture.componentInstance.capped.set(true);
+    await fixture.whenStable();
+    await paginator.goToNextPage();
+    expect(fixture.componentInstance.pages.map((p) => p.pageIndex)).toEqual([1]);
+    expect(await paginator.getRangeLabel()).toBe('26 – 50 sur plus de 60');
   });
 
   it('is one Tab stop: arrows move between rows, Enter opens, Shift+F10 opens the row menu', async () => {
