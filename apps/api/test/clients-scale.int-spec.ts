@@ -345,6 +345,47 @@ describe('client lists beyond the count limit (real PostgreSQL)', () => {
     }
   });
 
+  it('agrees page by page whether pages are read by cursor or by number, even when every date ties', async () => {
+    // 1,100 clients created in one statement: one created_at, so only the id orders them (the search's total
+    // is capped at 1,000, so early pages walk the index by cursor and later ones are counted and offset).
+    const tied = await new ApiClient(app).init();
+    const firmId = (await tied.signup()).me.firm.id;
+    await db.query('BEGIN');
+    await db.query(`SELECT set_config('app.bulk_client_insert', 'on', true)`);
+    await db.query(
+      `INSERT INTO client (firm_id, name, address, postal_code, city, country, tax_id, language, contact_name,
+                           contact_language, status, search_text)
+       SELECT $1, 'Tie ' || i, '1, rue de Fès', '20000', 'Fès', 'MA', (2000000 + i)::text, 'fr', 'Contact',
+              'fr', 'not_invited', 'tiesociete' || i
+         FROM generate_series(1, 1100) i`,
+      [firmId],
+    );
+    await db.query(
+      `INSERT INTO client_search (client_id, firm_id, search_text, name_key, city_key, country, status, share_documents,
+                                  accounting_software_id, archived, created_at, updated_at)
+       SELECT c.id, c.firm_id, c.search_text, c.name_sort, c.city_sort, c.country, c.status, c.share_documents,
+              c.accounting_software_id, false, c.created_at, c.updated_at FROM client c WHERE c.firm_id = $1`,
+      [firmId],
+    );
+    await db.query('COMMIT');
+    const expected = (
+      await db.query(`SELECT id FROM client WHERE firm_id = $1 ORDER BY created_at, id`, [firmId])
+    ).rows.map((row: { id: string }) => row.id);
+    const byCursor: string[] = [];
+    const byNumber: string[] = [];
+    let after: string | null = null;
+    for (let page = 1; page <= 6; page++) {
+      const base = `/api/clients?q=tiesociete&sort=createdAt&pageSize=200&page=${page}`;
+      const cursorPage = await tied.get(after ? `${base}&after=${encodeURIComponent(after)}` : base);
+      const numberPage = await tied.get(base);
+      byCursor.push(...cursorPage.body.items.map((c: { id: string }) => c.id));
+      byNumber.push(...numberPage.body.items.map((c: { id: string }) => c.id));
+      after = cursorPage.body.nextCursor;
+    }
+    expect(byCursor).toEqual(expected);
+    expect(byNumber).toEqual(expected);
+  });
+
   it('refuses a cursor that is not one, or was made for another sort', async () => {
     const first = await big.get('/api/clients?sort=name');
     for (const query of [

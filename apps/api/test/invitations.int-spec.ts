@@ -372,6 +372,24 @@ describe('invitations', () => {
       expect(invited.rows[0].n).toBe(29);
     });
 
+    it('walks every matching client, past the list’s capped count ("more than 1,000" with a search)', async () => {
+      const { ids, tag } = await insertClients(db, firm.me.firm.id, 1_100);
+      // No contact e-mail: each is skipped with its reason, so the walk is checked without sending 1,100 mails.
+      await db.query(`UPDATE client SET contact_email = NULL WHERE id = ANY ($1::uuid[])`, [ids]);
+      const listed = await staff.get(`/api/clients?q=${encodeURIComponent(`bulk ${tag}`)}`);
+      expect(listed.body).toMatchObject({ total: 1_000, totalCapped: true });
+      const started = await staff.post('/api/invitations/bulk', {
+        filter: { q: `bulk ${tag}` },
+        status: 'not_invited',
+      });
+      expect(await finished(started.body.id)).toMatchObject({
+        total: 1_100,
+        skipped: 1_100,
+        sent: 0,
+        done: true,
+      });
+    });
+
     it("invites the clients an import batch created, and answers 404 for another firm's batch", async () => {
       const batch = await db.query(
         `INSERT INTO import_batch (firm_id, status, file_name, file_size, file_sha256)

@@ -183,10 +183,15 @@ export class InvitationBulkService {
     query.pageSize = MAX_PAGE_SIZE;
     const auth = { firmId: run.firmId } as AuthContext;
     const ids: string[] = [];
-    for (query.page = 1; ; query.page++) {
+    // Keyset pages (each read from the previous page's last sort key): linear however many clients match,
+    // and blind to the list's capped total ("more than 10,000"), which must never end the walk.
+    query.page = 1;
+    for (;;) {
       const page = await this.clients.list(auth, query, 'fr');
       ids.push(...page.items.map((client) => client.id));
-      if (page.items.length < query.pageSize || ids.length >= page.total) break;
+      if (!page.nextCursor || page.items.length < query.pageSize) break;
+      query.after = page.nextCursor;
+      query.page += 1;
     }
     return [...new Set(ids)];
   }

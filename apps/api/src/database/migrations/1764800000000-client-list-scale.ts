@@ -87,6 +87,10 @@ export class ClientListScale1764800000000 implements MigrationInterface {
           WHEN 'status' THEN 'array_position($9, s.status::text)'
           WHEN 'createdAt' THEN 's.created_at' WHEN 'updatedAt' THEN 's.updated_at' END;
         direction text := CASE WHEN descending THEN 'DESC' ELSE 'ASC' END;
+        -- Ties broken exactly as the client table's indexes and the keyset cursor do (list-cursor.ts): by name
+        -- for the name, city, country and status sorts, by id alone for the dates — or pages by number and
+        -- pages by cursor would disagree on which client comes next.
+        tie_break text := CASE WHEN sort IN ('createdAt', 'updatedAt') THEN '' ELSE 's.name_key ' || direction || ', ' END;
         country_ranks bytea := decode(repeat('ff', 676), 'hex');
       BEGIN
         IF sort_expression IS NULL THEN RAISE EXCEPTION 'unknown sort %', sort; END IF;
@@ -109,10 +113,10 @@ export class ClientListScale1764800000000 implements MigrationInterface {
               LIMIT $12 + 1),
            n AS (SELECT count(*) AS total FROM m),
            p AS (SELECT s.* FROM m s WHERE (SELECT n.total FROM n) <= $12
-                  ORDER BY %1$s %2$s, s.name_key %2$s, s.client_id %2$s LIMIT $7 OFFSET $8)
+                  ORDER BY %1$s %2$s, %3$s s.client_id %2$s LIMIT $7 OFFSET $8)
            SELECT s.client_id, n.total FROM n LEFT JOIN p s ON true
-            ORDER BY %1$s %2$s, s.name_key %2$s, s.client_id %2$s',
-          sort_expression, direction)
+            ORDER BY %1$s %2$s, %3$s s.client_id %2$s',
+          sort_expression, direction, tie_break)
         USING pattern, statuses, countries, share, software, archived, page_limit, page_offset, ranks,
               country_ranks, firm, count_limit;
       END $$`);
