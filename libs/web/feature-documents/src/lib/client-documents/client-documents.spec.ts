@@ -122,16 +122,14 @@ describe('ClientDocuments while the firm has not turned sharing on', () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ClientDocuments);
-    http
-      .expectOne('/api/folder/documents?page=1&pageSize=25')
-      .flush(
-        {
-          statusCode: 403,
-          code: 'sharing_off',
-          message: 'Le partage de documents est désactivé pour ce client.',
-        },
-        { status: 403, statusText: 'Forbidden' },
-      );
+    http.expectOne('/api/folder/documents?page=1&pageSize=25').flush(
+      {
+        statusCode: 403,
+        code: 'sharing_off',
+        message: 'Le partage de documents est désactivé pour ce client.',
+      },
+      { status: 403, statusText: 'Forbidden' },
+    );
     await fixture.whenStable();
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
