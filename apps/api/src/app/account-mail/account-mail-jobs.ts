@@ -1,8 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
-import { Tenancy } from '../../database/tenancy';
-import { JobHandler, JobQueue, JobRegistry } from '../jobs/job-queue';
-import { LeasedRequest, LeasedSweepJob } from '../mail/leased-outbox';
+import { Injectable, Logger } from '@nestjs/common';
+import { RegisteredJob } from '../jobs/job-queue';
+import { LeasedSweepJob } from '../mail/leased-outbox';
 import { AccountMailDelivery } from './account-mail-delivery';
 import {
   ACCOUNT_MAIL_SEND_JOB,
@@ -13,15 +11,13 @@ import {
 
 /** Claims, sends and records one account e-mail. */
 @Injectable()
-export class SendAccountMailJob implements JobHandler<SendAccountMailPayload>, OnModuleInit {
+export class SendAccountMailJob extends RegisteredJob<SendAccountMailPayload> {
   readonly jobName = ACCOUNT_MAIL_SEND_JOB;
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly delivery: AccountMailDelivery,
-  ) {}
-  onModuleInit(): void {
-    this.registry.register(this);
+
+  constructor(private readonly delivery: AccountMailDelivery) {
+    super();
   }
+
   handle(payload: SendAccountMailPayload): Promise<void> {
     return this.delivery.deliver(payload);
   }
@@ -34,17 +30,7 @@ export class SweepAccountMailJob extends LeasedSweepJob {
   protected readonly candidates = 'account_mail_candidates';
   protected readonly logger = new Logger('AccountMail');
 
-  constructor(
-    registry: JobRegistry,
-    jobs: JobQueue,
-    tenancy: Tenancy,
-    config: AppConfig,
-    private readonly queue: AccountMailQueue,
-  ) {
-    super(registry, jobs, tenancy, config);
-  }
-
-  protected requeue(rows: readonly LeasedRequest[]): Promise<boolean> {
-    return this.queue.send(rows);
+  constructor(protected readonly queue: AccountMailQueue) {
+    super();
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobQueue } from '../jobs/job-queue';
-import { enqueueLeased, LeasedRequest } from '../mail/leased-outbox';
+import { LeasedQueue, LeasedRequest } from '../mail/leased-outbox';
 
 export const ACCOUNT_MAIL_SEND_JOB = 'account-mail.send';
 export const ACCOUNT_MAIL_SWEEP_JOB = 'account-mail.sweep';
@@ -53,21 +52,11 @@ export async function cancelAccountMail(em: EntityManager, subjectIds: readonly 
 
 /** The producer side of account e-mails, after the transaction that wrote the rows has committed. */
 @Injectable()
-export class AccountMailQueue {
-  private readonly logger = new Logger('AccountMail');
-
-  constructor(private readonly jobs: JobQueue) {}
-
-  send(requests: readonly LeasedRequest[]): Promise<boolean> {
-    return enqueueLeased<SendAccountMailPayload>(
-      this.jobs,
-      this.logger,
-      {
-        name: ACCOUNT_MAIL_SEND_JOB,
-        idPrefix: 'account-mail',
-        payload: (request) => ({ mailId: request.key, firmId: request.firmId }),
-      },
-      requests,
-    );
-  }
+export class AccountMailQueue extends LeasedQueue<SendAccountMailPayload> {
+  protected readonly logger = new Logger('AccountMail');
+  protected readonly job = {
+    name: ACCOUNT_MAIL_SEND_JOB,
+    idPrefix: 'account-mail',
+    payload: (request: LeasedRequest) => ({ mailId: request.key, firmId: request.firmId }),
+  };
 }

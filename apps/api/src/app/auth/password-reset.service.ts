@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { PASSWORD_RESET_TTL_MINUTES } from '@passerelle/domain-client';
 import type { EntityManager } from 'typeorm';
 import { returning } from '../../database/returning';
@@ -7,7 +7,7 @@ import { AccountMailQueue, cancelAccountMail, queueAccountMail } from '../accoun
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { maskEmail } from '../common/mask-email';
-import { JobHandler, JobQueue, JobRegistry } from '../jobs/job-queue';
+import { JobQueue, RegisteredJob } from '../jobs/job-queue';
 import { PasswordResetLinkDto } from './dto/auth.dto';
 import { hashPassword } from './passwords';
 import { SharedThrottlerStorage } from './throttler-storage';
@@ -48,7 +48,7 @@ const RESET_LINKS: LinkTable = {
  *   password was changed" e-mail. The user then signs in as usual.
  */
 @Injectable()
-export class PasswordResetService implements JobHandler<PasswordResetRequestPayload>, OnModuleInit {
+export class PasswordResetService extends RegisteredJob<PasswordResetRequestPayload> {
   readonly jobName = PASSWORD_RESET_REQUEST_JOB;
   private readonly logger = new Logger('PasswordReset');
 
@@ -56,13 +56,10 @@ export class PasswordResetService implements JobHandler<PasswordResetRequestPayl
     private readonly tenancy: Tenancy,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
-    private readonly registry: JobRegistry,
     private readonly mailQueue: AccountMailQueue,
     private readonly counters: SharedThrottlerStorage,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
+  ) {
+    super();
   }
 
   /** POST /auth/password-reset. Never says whether the address has an account, nor fails for it. */

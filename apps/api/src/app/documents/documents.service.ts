@@ -265,9 +265,7 @@ export class DocumentsService {
     });
     // Same content, same document: the second copy's bytes are not kept.
     await this.files.remove(actor.firmId, duplicateFiles);
-    await this.deliveries.send(
-      toDeliver.map((id) => ({ documentId: id, firmId: actor.firmId, attempts: 0 })),
-    );
+    await this.deliveries.send(toDeliver.map((id) => ({ key: id, firmId: actor.firmId, attempts: 0 })));
     return { documents };
   }
 

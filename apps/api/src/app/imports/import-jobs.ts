@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { Readable } from 'node:stream';
 import { AppConfig } from '../../config/app-config';
 import { FileStore } from '../documents/storage/file-store';
 import { Tenancy } from '../../database/tenancy';
-import { JOB_ATTEMPTS, JobHandler, JobRegistry } from '../jobs/job-queue';
+import { JOB_ATTEMPTS, RegisteredJob } from '../jobs/job-queue';
 import type { CheckBatchResult, DraftColumns, PackedRow } from './checking/check-run';
 import type { RowIssue } from './checking/row-checker';
 import { emptySummary, type BatchRecord, type ImportSummary } from './import-batch';
@@ -133,105 +133,143 @@ async function failBatch(
   });
 }
 
+/** The storage position just after the header row (past every row when it is gone: nothing to read). */
+async function firstDataPosition(em: EntityManager, batchId: string, headerRow: number): Promise<number> {
+  const headerAt = await importStore.positionOf(em, batchId, headerRow);
+  return (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
+}
+
+/**
+ * What the three steps share: a job that does nothing unless its batch still waits for it at this revision
+ * (`start`), and runs its work in an import thread (`inThread`).
+ */
+abstract class ImportStepJob<P extends ImportJobPayload> extends RegisteredJob<P> {
+  @Inject(Tenancy) protected readonly tenancy!: Tenancy;
+  @Inject(ImportProgress) protected readonly progress!: ImportProgress;
+
+  /** The batch, if it still waits for this step (`status`) at the payload's revision; null: a stale job. */
+  protected start(payload: P, status: BatchRecord['status']): Promise<BatchRecord | null> {
+    return currentBatch(this.tenancy, payload, status);
+  }
+
+  /**
+   * Runs the work in an import thread, retried (see `retried`), and clears the batch's progress whatever
+   * happens. A StaleStep ends it quietly; `refused` turns the errors that are the batch's outcome into it
+   * and rethrows the others (for the queue to retry).
+   */
+  protected inThread(
+    payload: P,
+    batch: BatchRecord,
+    work: (thread: ImportThread) => Promise<void>,
+    refused: (error: unknown) => Promise<void>,
+  ): Promise<void> {
+    return retried(this.tenancy, payload, batch, () =>
+      withImportThread(async (thread: ImportThread) => {
+        try {
+          await work(thread);
+        } catch (error) {
+          if (error instanceof StaleStep) return;
+          await refused(error);
+        } finally {
+          this.progress.finish(payload.batchId);
+        }
+      }),
+    );
+  }
+}
+
 /**
  * Step 1: reads the stored file in a worker thread, stores its non-blank rows, finds the header row and
  * proposes a mapping. A file that cannot be read fails the batch with the reader's code, and the file and
  * rows are dropped.
  */
 @Injectable()
-export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleInit {
+export class ParseImportJob extends ImportStepJob<ImportJobPayload> {
   readonly jobName = PARSE_IMPORT_JOB;
 
   constructor(
-    private readonly registry: JobRegistry,
-    private readonly tenancy: Tenancy,
     private readonly config: AppConfig,
-    private readonly progress: ImportProgress,
     private readonly files: FileStore,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
+  ) {
+    super();
   }
 
   async handle(payload: ImportJobPayload): Promise<void> {
-    const batch = await currentBatch(this.tenancy, payload, 'parsing');
+    const batch = await this.start(payload, 'parsing');
     if (!batch) return;
     const { firmId, batchId } = payload;
     const limits = readLimits(this.config);
     if (!batch.fileId) return;
     const fileId = batch.fileId;
-    await retried(this.tenancy, payload, batch, () =>
-      withImportThread(async (thread: ImportThread) => {
-        try {
-          const bytes = await readAll(this.files.open(firmId, fileId), batch.fileSize);
-          const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
-            bytes.buffer,
-          ]);
-          await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteRows(em, batchId));
-          // The next batch crosses over from the thread while this one is written.
-          const pull = (offset: number) =>
-            offset < read.rowCount
-              ? thread.call<{ count: number; json: string }>('rowsJson', {
-                  offset,
-                  limit: IMPORT_TUNING.rowsPerBatch,
-                })
-              : Promise.resolve({ count: 0, json: '[]' });
-          let next = ahead(pull(0));
-          for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
-            const batchRows = await next;
-            next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
-            await writeIfCurrent(this.tenancy, payload, (em) =>
-              importStore.insertRows(em, batchId, firmId, batchRows.json, offset),
-            );
-            await this.progress.report(firmId, batchId, offset + batchRows.count, read.rowCount);
-          }
-          const outcome = await this.tenancy.forFirm(firmId, async (em) => {
-            const current = await importStore.findBatch(em, batchId, true);
-            if (!current || current.revision !== payload.revision) return 'stale';
-            const state = await mappingState(em, current, limits.headerSearchRows, current.headerRow);
-            if ((state.summary?.rows ?? 0) > limits.maxDataRows) return 'too_many_rows';
-            await importStore.updateBatch(em, batchId, {
-              ...state,
-              status: 'mapping',
-              format: read.format,
-              encoding: read.encoding ?? null,
-              delimiter: read.delimiter ?? null,
-              sheets: read.sheets,
-              sheet: read.sheet,
-              rowCount: read.rowCount,
-              progressDone: read.rowCount,
-              progressTotal: read.rowCount,
-              errorCode: null,
-              errorHint: null,
-            });
-            return 'ok';
-          });
-          if (outcome === 'too_many_rows')
-            throw new ImportFileError('too_many_rows', String(limits.maxDataRows));
-        } catch (error) {
-          if (error instanceof StaleStep) return;
-          if (!(error instanceof ImportFileError)) throw error;
-          // A refused file is not kept: its rows and bytes go, the batch keeps the reason.
-          try {
-            await writeIfCurrent(this.tenancy, payload, async (em) => {
-              await importStore.deleteRows(em, batchId);
-              await importStore.updateBatch(em, batchId, {
-                fileId: null,
-                status: 'failed',
-                errorCode: error.code,
-                errorHint: error.hint ?? null,
-              });
-            });
-          } catch (stale) {
-            if (stale instanceof StaleStep) return;
-            throw stale;
-          }
-          await this.files.remove(firmId, [fileId]);
-        } finally {
-          this.progress.finish(batchId);
+    await this.inThread(
+      payload,
+      batch,
+      async (thread) => {
+        const bytes = await readAll(this.files.open(firmId, fileId), batch.fileSize);
+        const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
+          bytes.buffer,
+        ]);
+        await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteRows(em, batchId));
+        // The next batch crosses over from the thread while this one is written.
+        const pull = (offset: number) =>
+          offset < read.rowCount
+            ? thread.call<{ count: number; json: string }>('rowsJson', {
+                offset,
+                limit: IMPORT_TUNING.rowsPerBatch,
+              })
+            : Promise.resolve({ count: 0, json: '[]' });
+        let next = ahead(pull(0));
+        for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
+          const batchRows = await next;
+          next = ahead(pull(offset + IMPORT_TUNING.rowsPerBatch));
+          await writeIfCurrent(this.tenancy, payload, (em) =>
+            importStore.insertRows(em, batchId, firmId, batchRows.json, offset),
+          );
+          await this.progress.report(firmId, batchId, offset + batchRows.count, read.rowCount);
         }
-      }),
+        const outcome = await this.tenancy.forFirm(firmId, async (em) => {
+          const current = await importStore.findBatch(em, batchId, true);
+          if (!current || current.revision !== payload.revision) return 'stale';
+          const state = await mappingState(em, current, limits.headerSearchRows, current.headerRow);
+          if ((state.summary?.rows ?? 0) > limits.maxDataRows) return 'too_many_rows';
+          await importStore.updateBatch(em, batchId, {
+            ...state,
+            status: 'mapping',
+            format: read.format,
+            encoding: read.encoding ?? null,
+            delimiter: read.delimiter ?? null,
+            sheets: read.sheets,
+            sheet: read.sheet,
+            rowCount: read.rowCount,
+            progressDone: read.rowCount,
+            progressTotal: read.rowCount,
+            errorCode: null,
+            errorHint: null,
+          });
+          return 'ok';
+        });
+        if (outcome === 'too_many_rows')
+          throw new ImportFileError('too_many_rows', String(limits.maxDataRows));
+      },
+      async (error) => {
+        if (!(error instanceof ImportFileError)) throw error;
+        // A refused file is not kept: its rows and bytes go, the batch keeps the reason.
+        try {
+          await writeIfCurrent(this.tenancy, payload, async (em) => {
+            await importStore.deleteRows(em, batchId);
+            await importStore.updateBatch(em, batchId, {
+              fileId: null,
+              status: 'failed',
+              errorCode: error.code,
+              errorHint: error.hint ?? null,
+            });
+          });
+        } catch (stale) {
+          if (stale instanceof StaleStep) return;
+          throw stale;
+        }
+        await this.files.remove(firmId, [fileId]);
+      },
     );
   }
 }
@@ -242,86 +280,71 @@ export class ParseImportJob implements JobHandler<ImportJobPayload>, OnModuleIni
  * findings stored per row and field, counts summed.
  */
 @Injectable()
-export class CheckImportJob implements JobHandler<ImportJobPayload>, OnModuleInit {
+export class CheckImportJob extends ImportStepJob<ImportJobPayload> {
   readonly jobName = CHECK_IMPORT_JOB;
 
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly tenancy: Tenancy,
-    private readonly progress: ImportProgress,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
-
   async handle(payload: ImportJobPayload): Promise<void> {
-    const batch = await currentBatch(this.tenancy, payload, 'checking');
+    const batch = await this.start(payload, 'checking');
     if (!batch || batch.headerRow === null) return;
     const { firmId, batchId } = payload;
     const headerRow = batch.headerRow;
     const total = batch.summary?.rows ?? 0;
     const software = await this.tenancy.forFirm(firmId, softwareIndex);
     const summary: ImportSummary = emptySummary();
-    await retried(this.tenancy, payload, batch, () =>
-      withImportThread(async (thread: ImportThread) => {
-        try {
-          await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
-          await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteIssues(em, batchId));
-          const read = (from: number) =>
-            this.tenancy.forFirm(firmId, (em) =>
-              importStore.readPackedRowsAt(em, batchId, from, IMPORT_TUNING.rowsPerBatch),
-            );
-          const headerAt = await this.tenancy.forFirm(firmId, (em) =>
-            importStore.positionOf(em, batchId, headerRow),
+    await this.inThread(
+      payload,
+      batch,
+      async (thread) => {
+        await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
+        await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteIssues(em, batchId));
+        const read = (from: number) =>
+          this.tenancy.forFirm(firmId, (em) =>
+            importStore.readPackedRowsAt(em, batchId, from, IMPORT_TUNING.rowsPerBatch),
           );
-          let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
-          let done = 0;
-          let rows = await read(position);
-          while (rows.length > 0) {
-            position += rows.length;
-            // The thread checks this batch while the next one is read.
-            const checking = ahead(thread.call<CheckBatchResult>('check.batch', { rows }));
-            const next = ahead(read(position));
-            const result = await checking;
-            summary.rows += result.rows;
-            summary.valid += result.valid;
-            summary.invalid += result.invalid;
-            summary.warnings += result.warnings;
-            summary.duplicates += result.duplicates;
-            await writeIfCurrent(this.tenancy, payload, (em) =>
-              importStore.insertIssues(em, batchId, firmId, result.issuesJson),
-            );
-            done += rows.length;
-            await this.progress.report(firmId, batchId, Math.min(done, total), total);
-            rows = await next;
-          }
-          await this.tenancy.forFirm(firmId, async (em) => {
-            const current = await importStore.findBatch(em, batchId, true);
-            if (!current || current.revision !== payload.revision) return;
-            const skips = await existingClients(em, batch.fileSha256, (offset, limit) =>
-              thread.call<[number, string | null, string | null][]>('check.keys', { offset, limit }),
-            );
-            await importStore.insertIssues(em, batchId, firmId, skips);
-            summary.toSkip = skips.length;
-            summary.duplicates += skips.length;
-            summary.toCreate = summary.valid - summary.toSkip;
-            await importStore.updateBatch(em, batchId, {
-              status: 'checked',
-              summary,
-              progressDone: total,
-              progressTotal: total,
-              checkedAt: new Date(),
-            });
-          });
-        } catch (error) {
-          if (error instanceof StaleStep) return;
-          if (!(error instanceof ImportFileError)) throw error;
-          await failBatch(this.tenancy, payload, error.code, error.hint);
-        } finally {
-          this.progress.finish(batchId);
+        let position = await this.tenancy.forFirm(firmId, (em) => firstDataPosition(em, batchId, headerRow));
+        let done = 0;
+        let rows = await read(position);
+        while (rows.length > 0) {
+          position += rows.length;
+          // The thread checks this batch while the next one is read.
+          const checking = ahead(thread.call<CheckBatchResult>('check.batch', { rows }));
+          const next = ahead(read(position));
+          const result = await checking;
+          summary.rows += result.rows;
+          summary.valid += result.valid;
+          summary.invalid += result.invalid;
+          summary.warnings += result.warnings;
+          summary.duplicates += result.duplicates;
+          await writeIfCurrent(this.tenancy, payload, (em) =>
+            importStore.insertIssues(em, batchId, firmId, result.issuesJson),
+          );
+          done += rows.length;
+          await this.progress.report(firmId, batchId, Math.min(done, total), total);
+          rows = await next;
         }
-      }),
+        await this.tenancy.forFirm(firmId, async (em) => {
+          const current = await importStore.findBatch(em, batchId, true);
+          if (!current || current.revision !== payload.revision) return;
+          const skips = await existingClients(em, batch.fileSha256, (offset, limit) =>
+            thread.call<[number, string | null, string | null][]>('check.keys', { offset, limit }),
+          );
+          await importStore.insertIssues(em, batchId, firmId, skips);
+          summary.toSkip = skips.length;
+          summary.duplicates += skips.length;
+          summary.toCreate = summary.valid - summary.toSkip;
+          await importStore.updateBatch(em, batchId, {
+            status: 'checked',
+            summary,
+            progressDone: total,
+            progressTotal: total,
+            checkedAt: new Date(),
+          });
+        });
+      },
+      async (error) => {
+        if (!(error instanceof ImportFileError)) throw error;
+        await failBatch(this.tenancy, payload, error.code, error.hint);
+      },
     );
   }
 }
@@ -377,107 +400,95 @@ export async function existingClients(
  * rolls everything back and fails the batch (`import_failed`); nothing is half-imported.
  */
 @Injectable()
-export class RunImportJob implements JobHandler<RunImportPayload>, OnModuleInit {
+export class RunImportJob extends ImportStepJob<RunImportPayload> {
   readonly jobName = RUN_IMPORT_JOB;
 
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly tenancy: Tenancy,
-    private readonly progress: ImportProgress,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
-
   async handle(payload: RunImportPayload): Promise<void> {
-    const batch = await currentBatch(this.tenancy, payload, 'importing');
+    const batch = await this.start(payload, 'importing');
     if (!batch || batch.headerRow === null) return;
     const { firmId, batchId } = payload;
     const headerRow = batch.headerRow;
     const summary = batch.summary ?? emptySummary();
     const total = summary.toCreate;
-    await retried(this.tenancy, payload, batch, () =>
-      withImportThread(async (thread: ImportThread) => {
-        try {
-          await this.tenancy.forFirm(firmId, async (em) => {
-            const software = await softwareIndex(em);
-            const excluded = await importStore.excludedRows(em, batchId);
-            await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: false });
-            await clientWriter.beginBulk(em);
-            const context = {
-              firmId,
-              userId: payload.userId,
-              batchId,
-              fileSha256: batch.fileSha256,
-            };
-            let considered = 0;
-            let created = 0;
-            const timing = { read: 0, validate: 0, insert: 0, search: 0 };
-            let mark = performance.now();
-            const lap = (stage: keyof typeof timing) => {
-              const now = performance.now();
-              timing[stage] += now - mark;
-              mark = now;
-            };
-            const draftsOf = (rows: PackedRow[]): Promise<DraftColumns | null> => {
-              const wanted = rows.filter(([row]) => !excluded.has(row));
-              return wanted.length
-                ? thread.call<DraftColumns>('check.columns', { rows: wanted })
-                : Promise.resolve(null);
-            };
-            const headerAt = await importStore.positionOf(em, batchId, headerRow);
-            let position = (headerAt ?? Number.MAX_SAFE_INTEGER - IMPORT_TUNING.rowsPerBatch) + 1;
-            let rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
-            let drafting = ahead(draftsOf(rows));
+    await this.inThread(
+      payload,
+      batch,
+      async (thread) => {
+        await this.tenancy.forFirm(firmId, async (em) => {
+          const software = await softwareIndex(em);
+          const excluded = await importStore.excludedRows(em, batchId);
+          await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: false });
+          await clientWriter.beginBulk(em);
+          const context = {
+            firmId,
+            userId: payload.userId,
+            batchId,
+            fileSha256: batch.fileSha256,
+          };
+          let considered = 0;
+          let created = 0;
+          const timing = { read: 0, validate: 0, insert: 0, search: 0 };
+          let mark = performance.now();
+          const lap = (stage: keyof typeof timing) => {
+            const now = performance.now();
+            timing[stage] += now - mark;
+            mark = now;
+          };
+          const draftsOf = (rows: PackedRow[]): Promise<DraftColumns | null> => {
+            const wanted = rows.filter(([row]) => !excluded.has(row));
+            return wanted.length
+              ? thread.call<DraftColumns>('check.columns', { rows: wanted })
+              : Promise.resolve(null);
+          };
+          let position = await firstDataPosition(em, batchId, headerRow);
+          let rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
+          let drafting = ahead(draftsOf(rows));
+          lap('read');
+          while (rows.length > 0) {
+            position += rows.length;
+            const drafts = await drafting;
+            lap('validate');
+            rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
+            // The thread prepares the next batch while this one is inserted.
+            drafting = ahead(draftsOf(rows));
             lap('read');
-            while (rows.length > 0) {
-              position += rows.length;
-              const drafts = await drafting;
-              lap('validate');
-              rows = await importStore.readPackedRowsAt(em, batchId, position, IMPORT_TUNING.rowsPerBatch);
-              // The thread prepares the next batch while this one is inserted.
-              drafting = ahead(draftsOf(rows));
-              lap('read');
-              if (drafts) {
-                considered += drafts.rows.length;
-                created += (await clientWriter.insert(em, context, drafts)).length;
-              }
-              lap('insert');
-              await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
+            if (drafts) {
+              considered += drafts.rows.length;
+              created += (await clientWriter.insert(em, context, drafts)).length;
             }
-            await clientWriter.finishBulk(em, batchId);
-            lap('search');
-            const ms = (stage: keyof typeof timing) => `${stage} ${Math.round(timing[stage])} ms`;
-            logger.log(
-              `import ${batchId}: ${created} clients (${ms('read')}, ${ms('validate')}, ${ms('insert')}, ${ms('search')})`,
-            );
-            await em.query(
-              `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
+            lap('insert');
+            await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);
+          }
+          await clientWriter.finishBulk(em, batchId);
+          lap('search');
+          const ms = (stage: keyof typeof timing) => `${stage} ${Math.round(timing[stage])} ms`;
+          logger.log(
+            `import ${batchId}: ${created} clients (${ms('read')}, ${ms('validate')}, ${ms('insert')}, ${ms('search')})`,
+          );
+          await em.query(
+            `INSERT INTO audit_event (firm_id, actor_user_id, action, target_type, target_id, data)
            VALUES ($1, $2, 'import.completed', 'import_batch', $3, $4)`,
-              [firmId, payload.userId, batchId, { fileName: batch.fileName, created, mode: payload.mode }],
-            );
-            if (batch.savedMappingId) {
-              await em.query(`UPDATE import_mapping SET last_used_at = now() WHERE id = $1`, [
-                batch.savedMappingId,
-              ]);
-            }
-            await importStore.updateBatch(em, batchId, {
-              status: 'imported',
-              summary: { ...summary, created, skipped: summary.rows - created },
-              progressDone: total,
-              progressTotal: total,
-              importedAt: new Date(),
-            });
+            [firmId, payload.userId, batchId, { fileName: batch.fileName, created, mode: payload.mode }],
+          );
+          if (batch.savedMappingId) {
+            await em.query(`UPDATE import_mapping SET last_used_at = now() WHERE id = $1`, [
+              batch.savedMappingId,
+            ]);
+          }
+          await importStore.updateBatch(em, batchId, {
+            status: 'imported',
+            summary: { ...summary, created, skipped: summary.rows - created },
+            progressDone: total,
+            progressTotal: total,
+            importedAt: new Date(),
           });
-        } catch (error) {
-          if (!(error instanceof QueryFailedError) && !(error instanceof ImportFileError)) throw error;
-          logger.error(`import ${batchId} failed and was rolled back: ${error.message}`);
-          await failBatch(this.tenancy, payload, 'import_failed');
-        } finally {
-          this.progress.finish(batchId);
-        }
-      }),
+        });
+      },
+      async (error) => {
+        if (!(error instanceof QueryFailedError) && !(error instanceof ImportFileError)) throw error;
+        logger.error(`import ${batchId} failed and was rolled back: ${error.message}`);
+        await failBatch(this.tenancy, payload, 'import_failed');
+      },
     );
   }
 }

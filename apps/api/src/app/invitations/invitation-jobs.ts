@@ -1,5 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobHandler, JobRegistry } from '../jobs/job-queue';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { RegisteredJob, RepeatingJob } from '../jobs/job-queue';
 import { InvitationBulkService } from './invitation-bulk.service';
 import { InvitationDelivery } from './invitation-delivery';
 import {
@@ -15,15 +16,13 @@ import { InvitationSweeper } from './invitation-sweeper';
 
 /** Claims, sends and records one invitation e-mail (InvitationDelivery.send). */
 @Injectable()
-export class SendInvitationJob implements JobHandler<SendInvitationPayload>, OnModuleInit {
+export class SendInvitationJob extends RegisteredJob<SendInvitationPayload> {
   readonly jobName = INVITATION_SEND_JOB;
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly delivery: InvitationDelivery,
-  ) {}
-  onModuleInit(): void {
-    this.registry.register(this);
+
+  constructor(private readonly delivery: InvitationDelivery) {
+    super();
   }
+
   handle(payload: SendInvitationPayload): Promise<void> {
     return this.delivery.send(payload);
   }
@@ -31,15 +30,13 @@ export class SendInvitationJob implements JobHandler<SendInvitationPayload>, OnM
 
 /** Sends reminder n of an unaccepted invitation. */
 @Injectable()
-export class RemindInvitationJob implements JobHandler<RemindInvitationPayload>, OnModuleInit {
+export class RemindInvitationJob extends RegisteredJob<RemindInvitationPayload> {
   readonly jobName = INVITATION_REMIND_JOB;
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly delivery: InvitationDelivery,
-  ) {}
-  onModuleInit(): void {
-    this.registry.register(this);
+
+  constructor(private readonly delivery: InvitationDelivery) {
+    super();
   }
+
   handle(payload: RemindInvitationPayload): Promise<void> {
     return this.delivery.remind(payload);
   }
@@ -47,31 +44,35 @@ export class RemindInvitationJob implements JobHandler<RemindInvitationPayload>,
 
 /** Creates the invitations of a bulk run. */
 @Injectable()
-export class ExpandBulkJob implements JobHandler<ExpandBulkPayload>, OnModuleInit {
+export class ExpandBulkJob extends RegisteredJob<ExpandBulkPayload> {
   readonly jobName = INVITATION_BULK_JOB;
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly bulk: InvitationBulkService,
-  ) {}
-  onModuleInit(): void {
-    this.registry.register(this);
+
+  constructor(private readonly bulk: InvitationBulkService) {
+    super();
   }
+
   handle(payload: ExpandBulkPayload): Promise<void> {
     return this.bulk.expand(payload.bulkId, payload.firmId);
   }
 }
 
-/** One pass of the sweeper (a repeatable job). */
+/** One pass of the sweeper, every INVITATION_SWEEP_INTERVAL_SECONDS. */
 @Injectable()
-export class SweepInvitationsJob implements JobHandler<Record<string, never>>, OnModuleInit {
+export class SweepInvitationsJob extends RepeatingJob {
   readonly jobName = INVITATION_SWEEP_JOB;
+  protected readonly logger = new Logger('Invitations');
+
   constructor(
-    private readonly registry: JobRegistry,
     private readonly sweeper: InvitationSweeper,
-  ) {}
-  onModuleInit(): void {
-    this.registry.register(this);
+    private readonly config: AppConfig,
+  ) {
+    super();
   }
+
+  protected everyMs(): number {
+    return this.config.INVITATION_SWEEP_INTERVAL_SECONDS * 1000;
+  }
+
   async handle(): Promise<void> {
     await this.sweeper.sweep();
   }

@@ -1,9 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { Tenancy } from '../../database/tenancy';
-import { JobQueue } from '../jobs/job-queue';
 import { InvitationDelivery } from './invitation-delivery';
-import { INVITATION_SWEEP_JOB, InvitationQueue } from './invitation-queue.service';
+import { InvitationQueue } from './invitation-queue.service';
 
 /** Rows of each kind one sweep handles at most (the next sweep takes the rest). */
 const SWEEP_BATCH = 1000;
@@ -24,29 +23,22 @@ interface Candidate {
 }
 
 /**
- * What makes delivery lose nothing: every INVITATION_SWEEP_INTERVAL_SECONDS (a repeatable job run by one
- * worker; a timer in the in-process mode) it queues again the invitations still `queued` a while after they
- * should have gone (the API died between commit and enqueue, Redis restarted empty), hands `sending` rows
- * whose lease expired (a worker died mid-send) to another worker, sends the reminders that are due, expires
- * links past their date, and resumes bulk runs that stopped half-way.
+ * What makes delivery lose nothing: every INVITATION_SWEEP_INTERVAL_SECONDS (SweepInvitationsJob, a
+ * repeatable job run by one worker; a timer in the in-process mode) it queues again the invitations still
+ * `queued` a while after they should have gone (the API died between commit and enqueue, Redis restarted
+ * empty), hands `sending` rows whose lease expired (a worker died mid-send) to another worker, sends the
+ * reminders that are due, expires links past their date, and resumes bulk runs that stopped half-way.
  */
 @Injectable()
-export class InvitationSweeper implements OnApplicationBootstrap {
+export class InvitationSweeper {
   private readonly logger = new Logger('Invitations');
 
   constructor(
     private readonly tenancy: Tenancy,
-    private readonly jobs: JobQueue,
     private readonly queue: InvitationQueue,
     private readonly delivery: InvitationDelivery,
     private readonly config: AppConfig,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .repeat(INVITATION_SWEEP_JOB, this.config.INVITATION_SWEEP_INTERVAL_SECONDS * 1000)
-      .catch((error: Error) => this.logger.warn(`Invitation sweeper not scheduled yet: ${error.message}`));
-  }
 
   /** One pass; `staleSeconds` overrides INVITATION_REQUEUE_AFTER_SECONDS (tests). */
   async sweep(staleSeconds = this.config.INVITATION_REQUEUE_AFTER_SECONDS): Promise<SweepReport> {

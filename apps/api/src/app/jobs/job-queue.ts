@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 
 export interface EnqueueOptions {
   /** Deterministic id: enqueuing the same id twice runs the job once (retries collapse). */
@@ -55,5 +55,42 @@ export class JobRegistry {
     const started = Date.now();
     await handler.handle(payload);
     this.logger.debug(`${name} done in ${Date.now() - started} ms`);
+  }
+}
+
+/**
+ * The base of a job class: it registers itself with the JobRegistry when its module starts, so both queue
+ * adapters can run it by name. The registry comes by property injection, so a job's constructor lists only
+ * what its work needs.
+ */
+export abstract class RegisteredJob<P> implements JobHandler<P>, OnModuleInit {
+  abstract readonly jobName: string;
+  @Inject(JobRegistry) private readonly registry!: JobRegistry;
+
+  abstract handle(payload: P): Promise<void>;
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+}
+
+/**
+ * A job run every `everyMs` once across all processes (JobQueue.repeat: a repeatable Bull job run by one
+ * worker per tick, or a timer in the in-process mode), scheduled when the application starts. A queue that
+ * does not answer yet only delays the schedule: it is logged, never fatal.
+ */
+export abstract class RepeatingJob
+  extends RegisteredJob<Record<string, never>>
+  implements OnApplicationBootstrap
+{
+  @Inject(JobQueue) protected readonly jobs!: JobQueue;
+  protected abstract readonly logger: Logger;
+  /** How often it runs (asked when the application starts). */
+  protected abstract everyMs(): number;
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs
+      .repeat(this.jobName, this.everyMs())
+      .catch((error: Error) => this.logger.warn(`${this.jobName} not scheduled yet: ${error.message}`));
   }
 }

@@ -1,7 +1,7 @@
-import { Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { Tenancy } from '../../database/tenancy';
-import { JobHandler, JobQueue, JobRegistry } from '../jobs/job-queue';
+import { JobQueue, RepeatingJob } from '../jobs/job-queue';
 import { leasedJobId } from './leased-delivery';
 
 /** A leased row to (re)queue: its key, its firm, and the claims so far (they make the job id). */
@@ -21,7 +21,7 @@ export interface LeasedRequest {
 export async function enqueueLeased<P>(
   jobs: JobQueue,
   logger: Logger,
-  job: { name: string; idPrefix: string; payload: (request: LeasedRequest) => P },
+  job: LeasedSendJob<P>,
   requests: readonly LeasedRequest[],
 ): Promise<boolean> {
   if (requests.length === 0) return true;
@@ -46,6 +46,27 @@ export async function enqueueLeased<P>(
   }
 }
 
+/** The send job of a leased outbox: its name, the prefix of its job ids, its payload for a row. */
+export interface LeasedSendJob<P> {
+  name: string;
+  idPrefix: string;
+  payload: (request: LeasedRequest) => P;
+}
+
+/**
+ * The producer side of a leased outbox (account e-mails, document deliveries): queues the send jobs of rows
+ * once the transaction that wrote them has committed (see enqueueLeased: it logs and never throws).
+ */
+export abstract class LeasedQueue<P> {
+  protected abstract readonly job: LeasedSendJob<P>;
+  protected abstract readonly logger: Logger;
+  @Inject(JobQueue) private readonly jobs!: JobQueue;
+
+  send(requests: readonly LeasedRequest[]): Promise<boolean> {
+    return enqueueLeased<P>(this.jobs, this.logger, this.job, requests);
+  }
+}
+
 /**
  * The sweeper of a leased outbox table, on the invitations' interval (a repeatable job run by one worker; a
  * timer in the in-process mode): queues again rows still `queued` a while after they should have gone (the
@@ -53,32 +74,16 @@ export async function enqueueLeased<P>(
  * worker died mid-send). The rows of every firm come from a SECURITY DEFINER function of the table's
  * migration, `<candidates>(stale_seconds, max_rows)` answering `key, firm_id, attempts`.
  */
-export abstract class LeasedSweepJob
-  implements JobHandler<Record<string, never>>, OnModuleInit, OnApplicationBootstrap
-{
-  abstract readonly jobName: string;
+export abstract class LeasedSweepJob extends RepeatingJob {
   /** The SQL function listing the rows to queue again (a constant of the code). */
   protected abstract readonly candidates: string;
-  protected abstract readonly logger: Logger;
+  /** The outbox's queue, which queues the rows' send jobs again. */
+  protected abstract readonly queue: LeasedQueue<unknown>;
+  @Inject(Tenancy) private readonly tenancy!: Tenancy;
+  @Inject(AppConfig) protected readonly config!: AppConfig;
 
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly jobs: JobQueue,
-    private readonly tenancy: Tenancy,
-    protected readonly config: AppConfig,
-  ) {}
-
-  /** Queues the send jobs of these rows (the feature's queue). */
-  protected abstract requeue(rows: readonly LeasedRequest[]): Promise<unknown>;
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .repeat(this.jobName, this.config.INVITATION_SWEEP_INTERVAL_SECONDS * 1000)
-      .catch((error: Error) => this.logger.warn(`Sweeper not scheduled yet: ${error.message}`));
+  protected everyMs(): number {
+    return this.config.INVITATION_SWEEP_INTERVAL_SECONDS * 1000;
   }
 
   async handle(): Promise<void> {
@@ -90,7 +95,7 @@ export abstract class LeasedSweepJob
     const rows: { key: string; firm_id: string; attempts: number }[] = await this.tenancy.scoped({}, (em) =>
       em.query(`SELECT * FROM ${this.candidates}($1, $2) AS c(key, firm_id, attempts)`, [staleSeconds, 1000]),
     );
-    await this.requeue(rows.map((row) => ({ key: row.key, firmId: row.firm_id, attempts: row.attempts })));
+    await this.queue.send(rows.map((row) => ({ key: row.key, firmId: row.firm_id, attempts: row.attempts })));
     if (rows.length > 0) this.logger.log(`Sweep: ${rows.length} e-mail(s) queued again`);
     return rows.length;
   }

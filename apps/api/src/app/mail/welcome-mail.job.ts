@@ -1,7 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { UiLanguage } from '@passerelle/domain-client';
 import { AppConfig } from '../../config/app-config';
-import { JobHandler, JobRegistry } from '../jobs/job-queue';
+import { RegisteredJob } from '../jobs/job-queue';
 import { MailTemplates } from './mail-templates';
 import { MailService } from './mail.service';
 
@@ -17,18 +17,15 @@ export interface WelcomeMailPayload {
 
 /** Sent after a firm signs up: proves the queue → worker → mail path end to end. */
 @Injectable()
-export class WelcomeMailJob implements JobHandler<WelcomeMailPayload>, OnModuleInit {
+export class WelcomeMailJob extends RegisteredJob<WelcomeMailPayload> {
   readonly jobName = WELCOME_MAIL_JOB;
   private readonly templates = new MailTemplates('mail', ['welcome'] as const);
 
   constructor(
-    private readonly registry: JobRegistry,
     private readonly mail: MailService,
     private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
+  ) {
+    super();
   }
 
   async handle(payload: WelcomeMailPayload): Promise<void> {

@@ -1,8 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { AppConfig } from '../../../config/app-config';
-import { Tenancy } from '../../../database/tenancy';
-import { JobHandler, JobQueue, JobRegistry } from '../../jobs/job-queue';
-import { LeasedRequest, LeasedSweepJob } from '../../mail/leased-outbox';
+import { Injectable, Logger } from '@nestjs/common';
+import { RegisteredJob } from '../../jobs/job-queue';
+import { LeasedSweepJob } from '../../mail/leased-outbox';
 import { DocumentDelivery } from './document-delivery';
 import {
   DeliverDocumentPayload,
@@ -13,15 +11,13 @@ import {
 
 /** Claims, sends and records one document e-mail. */
 @Injectable()
-export class DeliverDocumentJob implements JobHandler<DeliverDocumentPayload>, OnModuleInit {
+export class DeliverDocumentJob extends RegisteredJob<DeliverDocumentPayload> {
   readonly jobName = DOCUMENT_DELIVERY_JOB;
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly delivery: DocumentDelivery,
-  ) {}
-  onModuleInit(): void {
-    this.registry.register(this);
+
+  constructor(private readonly delivery: DocumentDelivery) {
+    super();
   }
+
   handle(payload: DeliverDocumentPayload): Promise<void> {
     return this.delivery.deliver(payload);
   }
@@ -34,17 +30,7 @@ export class SweepDocumentDeliveriesJob extends LeasedSweepJob {
   protected readonly candidates = 'document_delivery_candidates';
   protected readonly logger = new Logger('DocumentDelivery');
 
-  constructor(
-    registry: JobRegistry,
-    jobs: JobQueue,
-    tenancy: Tenancy,
-    config: AppConfig,
-    private readonly queue: DocumentDeliveryQueue,
-  ) {
-    super(registry, jobs, tenancy, config);
-  }
-
-  protected requeue(rows: readonly LeasedRequest[]): Promise<boolean> {
-    return this.queue.send(rows.map(({ key, ...row }) => ({ documentId: key, ...row })));
+  constructor(protected readonly queue: DocumentDeliveryQueue) {
+    super();
   }
 }

@@ -63,7 +63,7 @@ export class DocumentDelivery {
     },
     requeue: (claimed, delayMs) =>
       this.queue.send([
-        { documentId: claimed.documentId, firmId: claimed.firmId, attempts: claimed.attempts, delayMs },
+        { key: claimed.documentId, firmId: claimed.firmId, attempts: claimed.attempts, delayMs },
       ]),
   };
 

@@ -1,7 +1,7 @@
-import { Injectable, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { Tenancy } from '../../../database/tenancy';
-import { JobHandler, JobQueue, JobRegistry } from '../../jobs/job-queue';
+import { RepeatingJob } from '../../jobs/job-queue';
 import { FileStore } from './file-store';
 import { PostgresBlobBackend } from './postgres';
 import { S3BlobBackend } from './s3';
@@ -14,26 +14,16 @@ const ABANDONED_AFTER_SECONDS = 3600;
 
 /** Removes what interrupted uploads left (a repeatable job in the worker; a timer in the in-process mode). */
 @Injectable()
-export class StorageSweepJob
-  implements JobHandler<Record<string, never>>, OnModuleInit, OnApplicationBootstrap
-{
+export class StorageSweepJob extends RepeatingJob {
   readonly jobName = STORAGE_SWEEP_JOB;
-  private readonly logger = new Logger('FileStore');
+  protected readonly logger = new Logger('FileStore');
 
-  constructor(
-    private readonly registry: JobRegistry,
-    private readonly queue: JobQueue,
-    private readonly files: FileStore,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
+  constructor(private readonly files: FileStore) {
+    super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue
-      .repeat(STORAGE_SWEEP_JOB, SWEEP_EVERY_MS)
-      .catch((error: Error) => this.logger.warn(`Storage sweeper not scheduled: ${error.message}`));
+  protected everyMs(): number {
+    return SWEEP_EVERY_MS;
   }
 
   async handle(): Promise<void> {
