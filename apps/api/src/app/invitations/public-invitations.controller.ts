@@ -1,48 +1,19 @@
-import { Body, Controller, Get, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
-import { AppConfig } from '../../config/app-config';
-import { Public } from '../auth/decorators';
-import { MeDto } from '../auth/dto/auth.dto';
-import { setSessionCookies } from '../auth/session-cookie';
-import { ApiErrorDto } from '../common/api-error.dto';
-import { AcceptInvitationDto, PublicInvitationDto } from './dto/invitation.dto';
+import { Controller } from '@nestjs/common';
+import { PublicInvitationDto } from './dto/invitation.dto';
 import { InvitationAcceptanceService } from './invitation-acceptance.service';
+import { PublicLinkController } from './public-link.controller';
 
 /**
- * What the link in the e-mail opens: no session, rate-limited per client IP like sign-in
- * (LOGIN_RATE_LIMIT_PER_MINUTE). An unknown, expired, revoked or used link answers 404 `invitation_invalid`.
+ * What the link in a client's invitation e-mail opens (see PublicLinkController); accepting creates the
+ * client's account, and the client becomes `active`. An unknown, expired, revoked or used link answers 404
+ * `invitation_invalid`.
  */
-@ApiTags('public')
-@Public()
-@UseGuards(ThrottlerGuard)
 @Controller('public/invitations')
-export class PublicInvitationsController {
-  constructor(
-    private readonly acceptance: InvitationAcceptanceService,
-    private readonly config: AppConfig,
-  ) {}
-
-  @Get(':token')
-  @ApiOkResponse({ type: PublicInvitationDto })
-  @ApiNotFoundResponse({ type: ApiErrorDto, description: '`invitation_invalid`, whatever the reason' })
-  view(@Param('token') token: string): Promise<PublicInvitationDto> {
-    return this.acceptance.view(token);
-  }
-
-  /** Creates the client's account and signs it in (session cookie); the client becomes `active`. */
-  @Post(':token/accept')
-  @ApiCreatedResponse({ type: MeDto })
-  @ApiNotFoundResponse({ type: ApiErrorDto, description: '`invitation_invalid`, whatever the reason' })
-  async accept(
-    @Param('token') token: string,
-    @Body() body: AcceptInvitationDto,
-    @Headers('user-agent') userAgent: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<MeDto> {
-    const session = await this.acceptance.accept(token, body, userAgent);
-    setSessionCookies(res, session, this.config);
-    return session.me;
+export class PublicInvitationsController extends PublicLinkController({
+  view: PublicInvitationDto,
+  invalidCode: 'invitation_invalid',
+}) {
+  constructor(protected readonly acceptance: InvitationAcceptanceService) {
+    super();
   }
 }
