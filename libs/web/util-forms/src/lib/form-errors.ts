@@ -12,6 +12,7 @@ export function fieldErrorText(control: AbstractControl, i18n: I18n): string {
   if (errors['passwordLength'])
     return i18n.t('auth.validation.passwordLength', { min: errors['passwordLength'].min });
   if (errors['passwordRepeated']) return i18n.t('auth.validation.passwordRepeated');
+  if (errors['maxlength']) return i18n.t('account.tooLong', { max: errors['maxlength'].requiredLength });
   return i18n.t('errors.unexpected');
 }
 

@@ -1,23 +1,35 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, booleanAttribute, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
 /**
- * What a page opened from an e-mail link shows when the link cannot be used (unknown, expired, replaced,
- * used: one neutral message) — a title, the server's message, and the way on (`actionLabel` → `actionLink`).
- * Inside a card; the title is the page's heading.
+ * What a page opened from an e-mail link shows when it cannot show what the link designates, inside its
+ * card: the link cannot be used (unknown, expired, replaced, used: one neutral message, a `title` that is the
+ * page's heading, and the way on, `actionLabel` → `actionLink`), or loading it failed (`alert`, the message,
+ * and a button — no `actionLink` — whose `action` retries).
+ *
+ * ```html
+ * <psl-link-problem [title]="…" [message]="…" [actionLabel]="…" actionLink="/login" testId="join-invalid" />
+ * <psl-link-problem alert icon="cloud_off" [message]="…" [actionLabel]="'common.retry' | t" (action)="reload()" />
+ * ```
  */
 @Component({
   selector: 'psl-link-problem',
   imports: [MatButtonModule, MatIconModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="problem" [attr.data-testid]="testId()">
+    <div class="problem" [attr.role]="alert() ? 'alert' : null" [attr.data-testid]="testId()">
       <mat-icon class="problem-icon" aria-hidden="true" [fontIcon]="icon()" />
-      <h1>{{ title() }}</h1>
+      @if (title(); as heading) {
+        <h1>{{ heading }}</h1>
+      }
       <p class="message">{{ message() }}</p>
-      <a mat-stroked-button [routerLink]="actionLink()">{{ actionLabel() }}</a>
+      @if (actionLink(); as link) {
+        <a mat-stroked-button [routerLink]="link">{{ actionLabel() }}</a>
+      } @else {
+        <button mat-stroked-button type="button" (click)="action.emit()">{{ actionLabel() }}</button>
+      }
     </div>
   `,
   styles: `
@@ -32,6 +44,7 @@ import { RouterLink } from '@angular/router';
     h1 {
       margin: 0;
       font: var(--mat-sys-headline-small);
+      overflow-wrap: anywhere;
     }
     .message {
       margin: 0;
@@ -48,10 +61,14 @@ import { RouterLink } from '@angular/router';
   `,
 })
 export class LinkProblem {
-  readonly title = input.required<string>();
+  readonly title = input<string>();
   readonly message = input.required<string>();
   readonly actionLabel = input.required<string>();
-  readonly actionLink = input.required<string>();
+  /** Where the action leads; without it the action is a button that emits `action`. */
+  readonly actionLink = input<string>();
   readonly icon = input('link_off');
+  /** A failure to read out at once (role="alert"), not the neutral "this link does not work". */
+  readonly alert = input(false, { transform: booleanAttribute });
   readonly testId = input<string>();
+  readonly action = output<void>();
 }
