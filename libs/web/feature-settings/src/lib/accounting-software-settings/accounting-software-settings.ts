@@ -13,7 +13,7 @@ import type {
 import { AuthStore } from '@passerelle/web-data-access-auth';
 import { AccountingSoftwareApi, describeError } from '@passerelle/web-data-access-clients';
 import { AccountingSoftwareForm } from '@passerelle/web-ui-clients';
-import { LoadError } from '@passerelle/web-ui-common';
+import { LoadError, StatusChip } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
 
@@ -31,10 +31,11 @@ type Editing = { mode: 'create' } | { mode: 'edit'; config: AccountingSoftwareCo
     TranslatePipe,
     AccountingSoftwareForm,
     LoadError,
+    StatusChip,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accounting-software-settings.html',
-  styleUrl: './accounting-software-settings.scss',
+  styleUrls: ['../settings-section.scss', './accounting-software-settings.scss'],
 })
 export class AccountingSoftwareSettings {
   private readonly api = inject(AccountingSoftwareApi);

@@ -42,7 +42,7 @@ const NAME_MAX = 80;
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './saved-mappings.html',
-  styleUrl: './saved-mappings.scss',
+  styleUrls: ['../settings-section.scss', './saved-mappings.scss'],
 })
 export class SavedMappingsSettings {
   private readonly api = inject(ImportsApi);

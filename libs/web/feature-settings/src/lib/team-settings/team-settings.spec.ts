@@ -83,7 +83,7 @@ describe('TeamSettings', () => {
   /** Each row's pieces of text (name, "(vous)", chips, lines), in reading order. */
   const rows = (root: HTMLElement, testId: string) =>
     Array.from(root.querySelectorAll(`[data-testid="${testId}"]`)).map((row) =>
-      Array.from(row.querySelectorAll('.row-name, .you, .chip, .row-meta')).map((el) =>
+      Array.from(row.querySelectorAll('.row-name, .you, psl-status-chip, .row-meta')).map((el) =>
         el.textContent?.replace(/\s+/g, ' ').trim(),
       ),
     );

@@ -12,7 +12,7 @@ import type { TeamInvitation, TeamMember, TeamRole } from '@passerelle/api-types
 import { describeError } from '@passerelle/web-data-access-clients';
 import { TeamApi } from '@passerelle/web-data-access-team';
 import { formatDate } from '@passerelle/web-ui-clients';
-import { confirm, LoadError } from '@passerelle/web-ui-common';
+import { confirm, LoadError, StatusChip, type StatusTone } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom, Observable } from 'rxjs';
 import { InviteDialog } from './invite-dialog';
@@ -33,10 +33,11 @@ import { InviteDialog } from './invite-dialog';
     MatProgressBarModule,
     TranslatePipe,
     LoadError,
+    StatusChip,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-settings.html',
-  styleUrl: './team-settings.scss',
+  styleUrls: ['../settings-section.scss', './team-settings.scss'],
 })
 export class TeamSettings {
   private readonly api = inject(TeamApi);
@@ -62,6 +63,16 @@ export class TeamSettings {
 
   protected roleLabel(role: TeamRole): string {
     return this.i18n.t(role === 'admin' ? 'team.role.admin' : 'team.role.member');
+  }
+
+  protected roleTone(role: TeamRole): StatusTone {
+    return role === 'admin' ? 'info' : 'secondary';
+  }
+
+  /** A failed delivery shows first: the admin has something to do. */
+  protected invitationTone(invitation: TeamInvitation): StatusTone {
+    if (invitation.delivery === 'failed') return 'error';
+    return invitation.status === 'expired' ? 'neutral' : 'secondary';
   }
 
   protected lastLogin(member: TeamMember): string {

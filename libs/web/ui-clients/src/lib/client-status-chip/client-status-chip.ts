@@ -1,8 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ClientDto } from '@passerelle/api-types';
+import { StatusChip, type StatusTone } from '@passerelle/web-ui-common';
 import { TranslatePipe, TranslationKey } from '@passerelle/web-util-i18n';
 
 export type ClientStatus = ClientDto['status'];
+
+const TONES: Record<ClientStatus, StatusTone> = {
+  not_invited: 'neutral',
+  invited: 'info',
+  active: 'success',
+  invitation_failed: 'error',
+  invitation_expired: 'warning',
+  deactivated: 'inverse',
+};
 
 /**
  * A client's lifecycle status as a coloured chip (SPEC §4: the same colours everywhere), followed by an
@@ -10,11 +20,15 @@ export type ClientStatus = ClientDto['status'];
  */
 @Component({
   selector: 'psl-client-status-chip',
-  imports: [TranslatePipe],
+  imports: [StatusChip, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span [class]="'chip status-' + status()" data-testid="status-chip">{{ labelKey() | t }}</span>
+  template: `<psl-status-chip [label]="labelKey() | t" [tone]="tone()" data-testid="status-chip" />
     @if (archived()) {
-      &ngsp;<span class="chip archived" data-testid="archived-chip">{{ 'clientStatus.archived' | t }}</span>
+      &ngsp;<psl-status-chip
+        [label]="'clientStatus.archived' | t"
+        tone="outline"
+        data-testid="archived-chip"
+      />
     }`,
   styles: `
     :host {
@@ -23,49 +37,11 @@ export type ClientStatus = ClientDto['status'];
       gap: 4px;
       max-inline-size: 100%;
     }
-    .chip {
-      display: inline-block;
-      padding-block: 2px;
-      padding-inline: 10px;
-      border-radius: 999px;
-      font: var(--mat-sys-label-medium);
-      white-space: nowrap;
-    }
-    .status-not_invited {
-      background: #e3e3e3;
-      color: #3c3c3c;
-    }
-    .status-invited {
-      background: #d8e6ff;
-      color: #0a4aa6;
-    }
-    .status-active {
-      background: #cdf1d6;
-      color: #135c27;
-    }
-    .status-invitation_failed {
-      background: #ffdad6;
-      color: #93000a;
-    }
-    .status-invitation_expired {
-      background: #ffe1c4;
-      color: #7a4100;
-    }
-    .status-deactivated {
-      background: #4d5156;
-      color: #ffffff;
-    }
-    .archived {
-      border: 1px solid var(--mat-sys-outline);
-      padding-block: 1px;
-      padding-inline: 9px;
-      background: transparent;
-      color: var(--mat-sys-on-surface-variant);
-    }
   `,
 })
 export class ClientStatusChip {
   readonly status = input.required<ClientStatus>();
   readonly archived = input(false);
   protected readonly labelKey = computed((): TranslationKey => `clientStatus.${this.status()}`);
+  protected readonly tone = computed(() => TONES[this.status()]);
 }
