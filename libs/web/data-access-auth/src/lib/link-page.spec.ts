@@ -1,12 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import type { ApiError } from '@passerelle/api-types';
 import { Observable, of, throwError } from 'rxjs';
 import { linkPage } from './link-page';
 
 describe('linkPage', () => {
-  const describe404 = (error: unknown) =>
-    error instanceof HttpErrorResponse ? `HTTP ${error.status}` : 'other';
+  const describe404 = (error: unknown): ApiError => {
+    const status = error instanceof HttpErrorResponse ? error.status : 0;
+    return { statusCode: status, code: 'test', message: `HTTP ${status}` };
+  };
   const notFound = new HttpErrorResponse({ status: 404 });
   const down = new HttpErrorResponse({ status: 0 });
 
@@ -41,9 +44,9 @@ describe('linkPage', () => {
   it('turns the page to "not valid" when a submission finds the link gone; other errors are the form’s', async () => {
     const { link } = await page({ first: () => of('A') });
     const conflict = new HttpErrorResponse({ status: 409 });
-    expect(link.submitFailed(conflict)).toBe(conflict);
+    expect(link.submitError(conflict)).toEqual({ statusCode: 409, code: 'test', message: 'HTTP 409' });
     expect(link.state().kind).toBe('ready');
-    expect(link.submitFailed(notFound)).toBeNull();
+    expect(link.submitError(notFound)).toBeNull();
     expect(link.state()).toEqual({ kind: 'invalid', message: 'HTTP 404' });
   });
 });

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { effect, signal, untracked, type Signal } from '@angular/core';
+import type { ApiError } from '@passerelle/api-types';
 import { firstValueFrom, type Observable } from 'rxjs';
 
 /** What a page opened from an e-mail link shows. */
@@ -17,25 +18,26 @@ export interface LinkPage<T> {
   load(token: string): Promise<void>;
   /**
    * A submission failed: when the link itself went bad meanwhile (404), the page turns to its neutral "not
-   * valid" state and this answers null; otherwise the error is for the form to show.
+   * valid" state and this answers null; otherwise the error, described, is for the form to show (the
+   * `describe` of formSubmit).
    */
-  submitFailed(error: unknown): unknown | null;
+  submitError(error: unknown): ApiError | null;
 }
 
 /**
  * The state of a page opened from an e-mail link (client invitation, team invitation, password reset): it
  * loads what the route's token designates whenever the token changes; a 404 is the link's neutral "not
- * valid" page, any other failure offers a retry. `describe` turns an error into the message to show. Call
+ * valid" page, any other failure offers a retry. `describe` turns an error into the API error to show. Call
  * in an injection context (a field initializer).
  */
 export function linkPage<T>(
   token: Signal<string>,
   fetch: (token: string) => Observable<T>,
-  describe: (error: unknown) => string,
+  describe: (error: unknown) => ApiError,
 ): LinkPage<T> {
   const state = signal<LinkPageState<T>>({ kind: 'loading' });
   const failure = (error: unknown): LinkPageState<T> => {
-    const message = describe(error);
+    const { message } = describe(error);
     return error instanceof HttpErrorResponse && error.status === 404
       ? { kind: 'invalid', message }
       : { kind: 'error', message };
@@ -55,9 +57,9 @@ export function linkPage<T>(
   return {
     state: state.asReadonly(),
     load,
-    submitFailed: (error) => {
+    submitError: (error) => {
       const next = failure(error);
-      if (next.kind !== 'invalid') return error;
+      if (next.kind !== 'invalid') return describe(error);
       state.set(next);
       return null;
     },

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
-import { FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
@@ -11,7 +11,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ApiError, SessionDto } from '@passerelle/api-types';
 import { AuthStore } from '@passerelle/web-data-access-auth';
-import { newPassword, PASSWORD_MIN_LENGTH } from '@passerelle/web-util-forms';
+import { describeError } from '@passerelle/web-data-access-clients';
+import { formSubmit, newPassword, PASSWORD_MIN_LENGTH } from '@passerelle/web-util-forms';
 import { I18n, LANGUAGES, Lang, TranslatePipe } from '@passerelle/web-util-i18n';
 
 /** The signed-in user's own account: name and language, password, and the sessions open in other browsers. */
@@ -51,11 +52,9 @@ export class AccountPage {
     currentPassword: ['', Validators.required],
     newPassword: ['', [Validators.required, newPassword]],
   });
-  protected readonly savingProfile = signal(false);
-  protected readonly savingPassword = signal(false);
+  protected readonly profileSubmit = formSubmit(this.profile, (error) => describeError(error, this.i18n));
+  protected readonly passwordSubmit = formSubmit(this.password, (error) => describeError(error, this.i18n));
   protected readonly passwordHidden = signal(true);
-  protected readonly profileError = signal<string | null>(null);
-  protected readonly passwordError = signal<string | null>(null);
 
   protected readonly sessions = signal<SessionDto[] | null>(null);
   protected readonly sessionsError = signal<string | null>(null);
@@ -71,42 +70,20 @@ export class AccountPage {
     void this.loadSessions();
   }
 
-  protected async saveProfile(): Promise<void> {
-    if (this.savingProfile()) return;
-    this.profileError.set(null);
-    if (this.profile.invalid) {
-      this.profile.markAllAsTouched();
-      return;
-    }
-    this.savingProfile.set(true);
-    try {
+  protected saveProfile(): Promise<void> {
+    return this.profileSubmit.submit(async () => {
       await this.store.updateMe(this.profile.getRawValue());
       this.snackBar.open(this.i18n.t('account.profileSaved'), undefined, { duration: 4000 });
-    } catch (error) {
-      this.profileError.set(this.placeErrors(this.profile, error as ApiError));
-    } finally {
-      this.savingProfile.set(false);
-    }
+    });
   }
 
-  protected async changePassword(): Promise<void> {
-    if (this.savingPassword()) return;
-    this.passwordError.set(null);
-    if (this.password.invalid) {
-      this.password.markAllAsTouched();
-      return;
-    }
-    this.savingPassword.set(true);
-    try {
+  protected changePassword(): Promise<void> {
+    return this.passwordSubmit.submit(async () => {
       await this.store.changePassword(this.password.getRawValue());
       this.password.reset();
       this.snackBar.open(this.i18n.t('account.passwordChanged'), undefined, { duration: 5000 });
       await this.loadSessions();
-    } catch (error) {
-      this.passwordError.set(this.placeErrors(this.password, error as ApiError));
-    } finally {
-      this.savingPassword.set(false);
-    }
+    });
   }
 
   protected async loadSessions(): Promise<void> {
@@ -164,21 +141,6 @@ export class AccountPage {
     return parts.length ? parts.join(' · ') : this.i18n.t('account.unknownDevice');
   }
 
-  protected fieldError(group: 'profile' | 'password', field: string): string {
-    const form: FormGroup = group === 'profile' ? this.profile : this.password;
-    const control = form.get(field);
-    const errors = control?.errors;
-    if (!errors) return '';
-    if (typeof errors['server'] === 'string') return errors['server'];
-    if (errors['required']) return this.i18n.t('auth.validation.required');
-    if (errors['passwordLength'])
-      return this.i18n.t('auth.validation.passwordLength', { min: errors['passwordLength'].min });
-    if (errors['passwordRepeated']) return this.i18n.t('auth.validation.passwordRepeated');
-    if (errors['maxlength'])
-      return this.i18n.t('account.tooLong', { max: errors['maxlength'].requiredLength });
-    return this.i18n.t('errors.unexpected');
-  }
-
   private async runOnSessions(work: () => Promise<void>): Promise<void> {
     if (this.sessionsBusy()) return;
     this.sessionsBusy.set(true);
@@ -190,18 +152,5 @@ export class AccountPage {
     } finally {
       this.sessionsBusy.set(false);
     }
-  }
-
-  /** Puts the API's field errors next to their fields; returns the message left for the form's banner. */
-  private placeErrors(form: FormGroup, error: ApiError): string | null {
-    let placed = false;
-    for (const [field, problem] of Object.entries(error.fields ?? {})) {
-      const control = form.get(field);
-      if (!control) continue;
-      control.setErrors({ ...control.errors, server: problem.message });
-      control.markAsTouched();
-      placed = true;
-    }
-    return placed ? null : error.message;
   }
 }

@@ -1,18 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { PasswordResetApi } from '@passerelle/web-data-access-auth';
 import { describeError } from '@passerelle/web-data-access-clients';
-import { emailAddress } from '@passerelle/web-util-forms';
+import { EmailField, FormAlert, FormCard } from '@passerelle/web-ui-common';
+import { emailAddress, formSubmit } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
-import { applyServerErrors, fieldErrorText } from '../form-errors';
 
 /**
  * /forgot-password: the address of the account; the answer is the same whether it has an account or not
@@ -24,16 +20,15 @@ import { applyServerErrors, fieldErrorText } from '../form-errors';
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
-    MatCardModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
+    EmailField,
+    FormAlert,
+    FormCard,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './forgot-password-page.html',
-  styleUrls: ['../auth-card.scss', '../link-page.scss'],
+  styles: ':host { display: contents; }',
 })
 export class ForgotPasswordPage {
   private readonly api = inject(PasswordResetApi);
@@ -42,30 +37,19 @@ export class ForgotPasswordPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, emailAddress]],
   });
-  protected readonly pending = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = formSubmit(this.form, (error) => describeError(error, this.i18n));
+  protected readonly pending = this.submission.pending;
+  protected readonly error = this.submission.error;
+  protected readonly errorOf = this.submission.errorOf;
   /** The address the link was asked for, once asked. */
   protected readonly sentTo = signal<string | null>(null);
-  protected readonly errorOf = (field: keyof typeof this.form.controls) =>
-    fieldErrorText(this.form.controls[field], this.i18n);
 
-  protected async submit(): Promise<void> {
-    if (this.pending()) return;
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.pending.set(true);
-    const email = this.form.getRawValue().email.trim();
-    try {
+  protected submit(): Promise<void> {
+    return this.submission.submit(async () => {
+      const email = this.form.getRawValue().email.trim();
       await firstValueFrom(this.api.request(email));
       this.sentTo.set(email);
-    } catch (error) {
-      this.error.set(applyServerErrors(this.form, describeError(error, this.i18n)));
-    } finally {
-      this.pending.set(false);
-    }
+    });
   }
 
   protected again(): void {

@@ -1,22 +1,20 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { PublicTeamInvitation } from '@passerelle/api-types';
 import { AuthStore, linkPage } from '@passerelle/web-data-access-auth';
 import { describeError } from '@passerelle/web-data-access-clients';
 import { TeamApi } from '@passerelle/web-data-access-team';
 import { formatDate } from '@passerelle/web-ui-clients';
-import { LinkProblem, PasswordField } from '@passerelle/web-ui-common';
-import { newPassword } from '@passerelle/web-util-forms';
+import { FormAlert, LinkCard, PasswordField } from '@passerelle/web-ui-common';
+import { formSubmit, newPassword, PASSWORD_MIN_LENGTH } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom, tap } from 'rxjs';
-import { PASSWORD_MIN_LENGTH, applyServerErrors, fieldErrorText } from '../form-errors';
 
 /**
  * /join/:token, the link of a team invitation (no session): which firm, which role, who invites; then a name
@@ -34,14 +32,14 @@ import { PASSWORD_MIN_LENGTH, applyServerErrors, fieldErrorText } from '../form-
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
-    LinkProblem,
+    FormAlert,
+    LinkCard,
     PasswordField,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './join-team-page.html',
-  styleUrls: ['../auth-card.scss', '../link-page.scss'],
+  styles: ':host { display: contents; }',
 })
 export class JoinTeamPage {
   private readonly api = inject(TeamApi);
@@ -56,17 +54,17 @@ export class JoinTeamPage {
     this.token,
     // The name the admin typed, if any, prefills the form.
     (token) => this.api.viewInvitation(token).pipe(tap((invitation) => this.prefill(invitation))),
-    (error) => describeError(error, this.i18n).message,
+    (error) => describeError(error, this.i18n),
   );
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', Validators.required],
     password: ['', [Validators.required, newPassword]],
   });
-  protected readonly pending = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly errorOf = (field: keyof typeof this.form.controls) =>
-    fieldErrorText(this.form.controls[field], this.i18n);
+  private readonly submission = formSubmit(this.form, (error) => this.link.submitError(error));
+  protected readonly pending = this.submission.pending;
+  protected readonly error = this.submission.error;
+  protected readonly errorOf = this.submission.errorOf;
 
   protected roleLabel(role: PublicTeamInvitation['role']): string {
     return this.i18n.t(role === 'admin' ? 'team.role.admin' : 'team.role.member');
@@ -80,15 +78,8 @@ export class JoinTeamPage {
     if (invitation.name && !this.form.controls.name.value) this.form.controls.name.setValue(invitation.name);
   }
 
-  protected async submit(): Promise<void> {
-    if (this.pending()) return;
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.pending.set(true);
-    try {
+  protected submit(): Promise<void> {
+    return this.submission.submit(async () => {
       const { name, password } = this.form.getRawValue();
       await firstValueFrom(
         this.api.acceptInvitation(this.token(), { name: name.trim(), password, language: this.i18n.lang() }),
@@ -96,11 +87,6 @@ export class JoinTeamPage {
       // The answer set the session cookie: the store reads who is signed in now.
       await this.auth.reload();
       await this.router.navigateByUrl('/');
-    } catch (error) {
-      const problem = this.link.submitFailed(error);
-      if (problem) this.error.set(applyServerErrors(this.form, describeError(problem, this.i18n)));
-    } finally {
-      this.pending.set(false);
-    }
+    });
   }
 }

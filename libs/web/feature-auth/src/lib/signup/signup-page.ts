@@ -1,16 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { AuthStore, toApiError } from '@passerelle/web-data-access-auth';
-import { emailAddress, newPassword } from '@passerelle/web-util-forms';
+import { AuthStore } from '@passerelle/web-data-access-auth';
+import { describeError } from '@passerelle/web-data-access-clients';
+import { EmailField, FormAlert, FormCard, PasswordField } from '@passerelle/web-ui-common';
+import { emailAddress, formSubmit, newPassword, PASSWORD_MIN_LENGTH } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
-import { PASSWORD_MIN_LENGTH, applyServerErrors, fieldErrorText } from '../form-errors';
 
 @Component({
   selector: 'psl-signup-page',
@@ -18,16 +16,17 @@ import { PASSWORD_MIN_LENGTH, applyServerErrors, fieldErrorText } from '../form-
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
-    MatCardModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
+    EmailField,
+    FormAlert,
+    FormCard,
+    PasswordField,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './signup-page.html',
-  styleUrl: '../auth-card.scss',
+  styles: ':host { display: contents; }',
 })
 export class SignupPage {
   private readonly store = inject(AuthStore);
@@ -41,21 +40,13 @@ export class SignupPage {
     email: ['', [Validators.required, emailAddress]],
     password: ['', [Validators.required, newPassword]],
   });
-  protected readonly pending = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly passwordHidden = signal(true);
-  protected readonly errorOf = (field: keyof typeof this.form.controls) =>
-    fieldErrorText(this.form.controls[field], this.i18n);
+  private readonly submission = formSubmit(this.form, (error) => describeError(error, this.i18n));
+  protected readonly pending = this.submission.pending;
+  protected readonly error = this.submission.error;
+  protected readonly errorOf = this.submission.errorOf;
 
-  protected async submit(): Promise<void> {
-    if (this.pending()) return;
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.pending.set(true);
-    try {
+  protected submit(): Promise<void> {
+    return this.submission.submit(async () => {
       const { firmName, name, email, password } = this.form.getRawValue();
       await this.store.signup({
         firmName: firmName.trim(),
@@ -64,10 +55,6 @@ export class SignupPage {
         password,
       });
       await this.router.navigateByUrl('/');
-    } catch (error) {
-      this.error.set(applyServerErrors(this.form, toApiError(error)));
-    } finally {
-      this.pending.set(false);
-    }
+    });
   }
 }

@@ -1,22 +1,17 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { AuthStore, linkPage, toApiError } from '@passerelle/web-data-access-auth';
+import { AuthStore, linkPage } from '@passerelle/web-data-access-auth';
 import { describeError } from '@passerelle/web-data-access-clients';
 import { InvitationsApi } from '@passerelle/web-data-access-invitations';
 import { formatDate } from '@passerelle/web-ui-clients';
-import {
-  applyServerErrors,
-  fieldErrorText,
-  newPassword,
-  PASSWORD_MIN_LENGTH,
-} from '@passerelle/web-util-forms';
+import { FormAlert, LinkCard, PasswordField } from '@passerelle/web-ui-common';
+import { formSubmit, newPassword, PASSWORD_MIN_LENGTH } from '@passerelle/web-util-forms';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { concatMap, firstValueFrom, from, map } from 'rxjs';
 
@@ -35,12 +30,14 @@ import { concatMap, firstValueFrom, from, map } from 'rxjs';
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
+    FormAlert,
+    LinkCard,
+    PasswordField,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accept-invitation-page.html',
-  styleUrl: './accept-invitation-page.scss',
+  styles: ':host { display: contents; }',
 })
 export class AcceptInvitationPage {
   private readonly api = inject(InvitationsApi);
@@ -61,32 +58,24 @@ export class AcceptInvitationPage {
         .pipe(
           concatMap((invitation) => from(this.i18n.suggest(invitation.language)).pipe(map(() => invitation))),
         ),
-    (error) => describeError(error, this.i18n).message,
+    (error) => describeError(error, this.i18n),
   );
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', Validators.required],
     password: ['', [Validators.required, newPassword]],
   });
-  protected readonly pending = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly passwordHidden = signal(true);
-  protected readonly errorOf = (field: keyof typeof this.form.controls) =>
-    fieldErrorText(this.form.controls[field], this.i18n);
+  private readonly submission = formSubmit(this.form, (error) => this.link.submitError(error));
+  protected readonly pending = this.submission.pending;
+  protected readonly error = this.submission.error;
+  protected readonly errorOf = this.submission.errorOf;
 
   protected date(iso: string): string {
     return formatDate(iso, this.i18n.lang());
   }
 
-  protected async submit(): Promise<void> {
-    if (this.pending()) return;
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.pending.set(true);
-    try {
+  protected submit(): Promise<void> {
+    return this.submission.submit(async () => {
       const { name, password } = this.form.getRawValue();
       await firstValueFrom(
         this.api.accept(this.token(), { name: name.trim(), password, language: this.i18n.lang() }),
@@ -94,11 +83,6 @@ export class AcceptInvitationPage {
       // The answer set the session cookie: the store reads who is signed in now.
       await this.auth.reload();
       await this.router.navigateByUrl('/folder');
-    } catch (error) {
-      const problem = this.link.submitFailed(error);
-      if (problem) this.error.set(applyServerErrors(this.form, toApiError(problem)) ?? null);
-    } finally {
-      this.pending.set(false);
-    }
+    });
   }
 }
