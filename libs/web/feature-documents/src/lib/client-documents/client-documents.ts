@@ -5,11 +5,10 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { DocumentDto, DocumentPage } from '@passerelle/api-types';
+import type { DocumentDto } from '@passerelle/api-types';
 import {
   ACCEPTED_DOCUMENT_TYPES_TEXT,
   DEFAULT_DOCUMENT_MAX_FILE_MB,
@@ -20,30 +19,15 @@ import {
   type DocumentCategory,
 } from '@passerelle/domain-client';
 import { describeError } from '@passerelle/web-data-access-clients';
-import {
-  DocumentsApi,
-  OWN_FOLDER,
-  documentContentUrl,
-  type DocumentFilters,
-} from '@passerelle/web-data-access-documents';
-import {
-  DropZone,
-  LoadError,
-  TranslatedPaginatorIntl,
-  confirm,
-  readFileHead,
-} from '@passerelle/web-ui-common';
+import { DocumentsApi, OWN_FOLDER, documentContentUrl } from '@passerelle/web-data-access-documents';
+import { DropZone, confirm, readFileHead } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
-import { firstValueFrom } from 'rxjs';
-import {
-  categoryLabel,
-  categoryOptions,
-  deliveryKey,
-  documentIcon,
-  formatDate,
-  formatSize,
-  statusKey,
-} from '../document-display';
+import { firstValueFrom, tap } from 'rxjs';
+import { categoryOptions } from '../document-display';
+import { DocumentFiltersBar } from '../document-list/document-filters';
+import { DocumentList } from '../document-list/document-list';
+import { DocumentResults } from '../document-list/document-results';
+import { DocumentSummary } from '../document-list/document-summary';
 
 /** One file of the upload queue, as the user sees it. */
 export interface UploadRow {
@@ -67,16 +51,16 @@ export interface UploadRow {
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
+    DocumentFiltersBar,
+    DocumentResults,
+    DocumentSummary,
     DropZone,
-    LoadError,
     TranslatePipe,
   ],
   templateUrl: './client-documents.html',
-  styleUrl: './client-documents.scss',
-  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+  styleUrl: '../documents-section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClientDocuments {
@@ -97,12 +81,17 @@ export class ClientDocuments {
   protected readonly note = signal('');
   protected readonly periodValid = computed(() => !this.period() || isDocumentPeriod(this.period()));
 
-  protected readonly filters = signal<DocumentFilters>({ pageIndex: 0, pageSize: 25 });
-  protected readonly page = signal<DocumentPage | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
   /** The firm has not turned document sharing on for this client: nothing to upload or list yet. */
   protected readonly sharingOff = signal(false);
+  protected readonly list = new DocumentList(
+    (filters) => this.api.list(OWN_FOLDER, filters).pipe(tap(() => this.sharingOff.set(false))),
+    (error) => {
+      const problem = describeError(error, this.i18n);
+      if (problem.code !== 'sharing_off') return problem.message;
+      this.sharingOff.set(true);
+      return null;
+    },
+  );
   protected readonly uploads = signal<UploadRow[]>([]);
   private nextUploadId = 1;
   private destroyed = false;
@@ -112,43 +101,10 @@ export class ClientDocuments {
     void this.load();
   }
 
-  protected icon = documentIcon;
-  protected statusKey = statusKey;
-  protected deliveryKey = deliveryKey;
-  protected size = (bytes: number) => formatSize(bytes, this.i18n.lang());
-  protected date = (iso: string) => formatDate(iso, this.i18n.lang());
-  protected categoryName = (category: DocumentCategory) => categoryLabel(category, this.i18n.lang());
   protected contentUrl = (doc: DocumentDto) => documentContentUrl(OWN_FOLDER, doc.id);
-  protected readonly filtered = computed(() => !!(this.filters().category || this.filters().period));
 
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      this.page.set(await firstValueFrom(this.api.list(OWN_FOLDER, this.filters())));
-      this.sharingOff.set(false);
-    } catch (error) {
-      const problem = describeError(error, this.i18n);
-      if (problem.code === 'sharing_off') this.sharingOff.set(true);
-      else this.loadError.set(problem.message);
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
-  protected setFilter(change: Partial<DocumentFilters>): void {
-    this.filters.update((current) => ({ ...current, ...change, pageIndex: 0 }));
-    void this.load();
-  }
-
-  protected clearFilters(): void {
-    this.filters.update((current) => ({ pageIndex: 0, pageSize: current.pageSize }));
-    void this.load();
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.filters.update((current) => ({ ...current, pageIndex: event.pageIndex, pageSize: event.pageSize }));
-    void this.load();
+  load(): Promise<void> {
+    return this.list.load();
   }
 
   /** Checks each file here first (size, type by its first bytes), then uploads them one after the other. */

@@ -14,32 +14,22 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { DocumentDto, DocumentPage } from '@passerelle/api-types';
-import { isDocumentPeriod, type DocumentCategory } from '@passerelle/domain-client';
+import type { DocumentDto } from '@passerelle/api-types';
+import { isDocumentPeriod } from '@passerelle/domain-client';
 import { describeError } from '@passerelle/web-data-access-clients';
 import {
   DocumentsApi,
   documentArchiveUrl,
   documentContentUrl,
   documentExportUrl,
-  type DocumentFilters,
 } from '@passerelle/web-data-access-documents';
-import { LoadError, TranslatedPaginatorIntl } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
 import { firstValueFrom } from 'rxjs';
-import {
-  categoryLabel,
-  categoryOptions,
-  deliveryKey,
-  documentIcon,
-  formatDate,
-  formatSize,
-  statusKey,
-} from '../document-display';
+import { DocumentFiltersBar } from '../document-list/document-filters';
+import { DocumentList } from '../document-list/document-list';
+import { DocumentResults } from '../document-list/document-results';
+import { DocumentSummary } from '../document-list/document-summary';
 
 /**
  * Staff "Open client folder": the client's documents, read-only except for marking them processed (and back);
@@ -55,15 +45,13 @@ import {
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    LoadError,
+    DocumentFiltersBar,
+    DocumentResults,
+    DocumentSummary,
     TranslatePipe,
   ],
   templateUrl: './staff-documents.html',
-  styleUrl: '../client-documents/client-documents.scss',
-  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+  styleUrl: '../documents-section.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StaffDocuments {
@@ -73,71 +61,33 @@ export class StaffDocuments {
 
   readonly clientId = input.required<string>();
 
-  protected readonly categories = computed(() => categoryOptions(this.i18n.lang()));
-  protected readonly filters = signal<DocumentFilters>({ pageIndex: 0, pageSize: 25 });
-  protected readonly page = signal<DocumentPage | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly list = new DocumentList(
+    (filters) => this.api.list({ kind: 'client', clientId: this.clientId() }, filters),
+    (error) => describeError(error, this.i18n).message,
+    // Another filter, other rows: the selection no longer applies.
+    () => this.selected.set(new Set()),
+  );
   protected readonly busy = signal<string | null>(null);
   protected readonly exportPeriod = signal('');
-  protected readonly filtered = computed(
-    () => !!(this.filters().category || this.filters().period || this.filters().status),
-  );
   protected readonly archiveUrl = computed(() => documentArchiveUrl(this.clientId(), [...this.selected()]));
   protected readonly exportUrl = computed(() =>
     isDocumentPeriod(this.exportPeriod()) ? documentExportUrl(this.clientId(), this.exportPeriod()) : null,
   );
   protected readonly allSelected = computed(() => {
-    const items = this.page()?.items ?? [];
+    const items = this.list.page()?.items ?? [];
     return items.length > 0 && items.every((doc) => this.selected().has(doc.id));
   });
 
   constructor() {
     effect(() => {
       this.clientId();
-      untracked(() => void this.load());
+      untracked(() => void this.list.load());
     });
   }
 
-  protected icon = documentIcon;
-  protected statusKey = statusKey;
-  protected deliveryKey = deliveryKey;
-  protected size = (bytes: number) => formatSize(bytes, this.i18n.lang());
-  protected date = (iso: string) => formatDate(iso, this.i18n.lang());
-  protected categoryName = (category: DocumentCategory) => categoryLabel(category, this.i18n.lang());
   protected contentUrl = (doc: DocumentDto) =>
     documentContentUrl({ kind: 'client', clientId: this.clientId() }, doc.id);
-
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      this.page.set(
-        await firstValueFrom(this.api.list({ kind: 'client', clientId: this.clientId() }, this.filters())),
-      );
-    } catch (error) {
-      this.loadError.set(describeError(error, this.i18n).message);
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
-  protected setFilter(change: Partial<DocumentFilters>): void {
-    this.filters.update((current) => ({ ...current, ...change, pageIndex: 0 }));
-    this.selected.set(new Set());
-    void this.load();
-  }
-
-  protected clearFilters(): void {
-    this.filters.update((current) => ({ pageIndex: 0, pageSize: current.pageSize }));
-    void this.load();
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.filters.update((current) => ({ ...current, pageIndex: event.pageIndex, pageSize: event.pageSize }));
-    void this.load();
-  }
 
   protected toggle(doc: DocumentDto, checked: boolean): void {
     this.selected.update((set) => {
@@ -149,19 +99,19 @@ export class StaffDocuments {
   }
 
   protected toggleAll(checked: boolean): void {
-    this.selected.set(new Set(checked ? (this.page()?.items ?? []).map((doc) => doc.id) : []));
+    this.selected.set(new Set(checked ? (this.list.page()?.items ?? []).map((doc) => doc.id) : []));
   }
 
   /** A download changes what the client may delete: the list is read again shortly after. */
   protected downloaded(): void {
-    setTimeout(() => void this.load(), 1500);
+    setTimeout(() => void this.list.load(), 1500);
   }
 
   protected async setProcessed(doc: DocumentDto, processed: boolean): Promise<void> {
     this.busy.set(doc.id);
     try {
       const updated = await firstValueFrom(this.api.setProcessed(this.clientId(), doc.id, processed));
-      this.page.update((page) =>
+      this.list.page.update((page) =>
         page
           ? {
               ...page,
