@@ -6,10 +6,12 @@ import { TranslatePipe } from '@passerelle/web-util-i18n';
 /**
  * The card of a signed-out page (sign-in, sign-up, forgotten password) and of a page opened from an e-mail
  * link (password reset, team or client invitation): a progress bar while `busy`, the `heading` and its
- * `subtitle` if given, then what the page puts in it. Its sheet styles the pieces these pages share — `mat-card-header` with an `h1` and `.subtitle`
- * (`.eyebrow` above, `.facts` and `.notice` below), the `form` with its `.required-note`, fields and
- * `.submit`, the `.forgot` and `.switch` links, and a `.done` outcome (`.done-icon`, `.done-actions`). The
- * page's host should not box it (`display: contents`): the card sets its own width.
+ * `subtitle` if given, then what the page puts in it. Its sheet styles the pieces these pages share — a
+ * `.card-header` with an `h1` and a `.subtitle` (`.eyebrow` above, `.facts` and `.notice` below; not
+ * mat-card-header, whose own flex layout would win over an unencapsulated rule), the `form` with its
+ * `.required-note`, fields and `.submit`, the `.forgot` and `.switch` links, and a `.done` outcome
+ * (`.done-icon`, `.done-actions`). The page's host should not box it (`display: contents`): the card sets
+ * its own width.
  *
  * ```html
  * <psl-form-card [busy]="pending()" [heading]="'auth.login.title' | t" [subtitle]="…"> <form>…</form> </psl-form-card>
@@ -30,12 +32,12 @@ import { TranslatePipe } from '@passerelle/web-util-i18n';
         }
       </div>
       @if (heading(); as title) {
-        <mat-card-header>
+        <div class="card-header">
           <h1>{{ title }}</h1>
           @if (subtitle(); as text) {
             <p class="subtitle">{{ text }}</p>
           }
-        </mat-card-header>
+        </div>
       }
       <ng-content />
     </mat-card>

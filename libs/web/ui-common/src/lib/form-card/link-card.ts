@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatCardModule } from '@angular/material/card';
 import { TranslatePipe } from '@passerelle/web-util-i18n';
 import { LinkProblem } from '../link-problem/link-problem';
 import { FormCard } from './form-card';
@@ -25,7 +24,7 @@ export type LinkCardState =
  */
 @Component({
   selector: 'psl-link-card',
-  imports: [FormCard, LinkProblem, MatCardModule, TranslatePipe],
+  imports: [FormCard, LinkProblem, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
