@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { ImportBatch } from '@passerelle/api-types';
-import { describeError } from '@passerelle/web-data-access-clients';
+import { loadErrorMessage } from '@passerelle/web-data-access-clients';
 import {
   ImportsApi,
   importTemplateUrl,
@@ -69,10 +69,7 @@ export class ImportsPage {
     stream: ({ params }) => this.api.list(params),
   });
   protected readonly page = computed(() => (this.batches.hasValue() ? this.batches.value() : undefined));
-  protected readonly loadError = computed(() => {
-    const error = this.batches.error();
-    return error ? describeError(error, this.i18n).message : null;
-  });
+  protected readonly loadError = loadErrorMessage(this.batches, this.i18n);
   protected readonly columns = ['createdAt', 'file', 'rows', 'created', 'invalid', 'status', 'mapping'];
   protected readonly templateUrl = computed(() => importTemplateUrl(this.i18n.lang()));
 

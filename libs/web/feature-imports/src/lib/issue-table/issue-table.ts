@@ -23,7 +23,7 @@ import { MatSelectChange, MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { ImportIssue, ImportRow } from '@passerelle/api-types';
 import { FIELD_KEYS, isFieldKey, type FieldKey } from '@passerelle/domain-client';
-import { describeError } from '@passerelle/web-data-access-clients';
+import { describeError, loadErrorMessage } from '@passerelle/web-data-access-clients';
 import { ImportsApi, type ImportIssueFilters } from '@passerelle/web-data-access-imports';
 import { LoadError, TranslatedPaginatorIntl, injectNarrowScreen } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe, type TranslationKey } from '@passerelle/web-util-i18n';
@@ -93,10 +93,7 @@ export class IssueTable {
     stream: ({ params }) => this.api.issues(params.batchId, params.filters),
   });
   protected readonly page = computed(() => (this.issues.hasValue() ? this.issues.value() : undefined));
-  protected readonly loadError = computed(() => {
-    const error = this.issues.error();
-    return error ? describeError(error, this.i18n).message : null;
-  });
+  protected readonly loadError = loadErrorMessage(this.issues, this.i18n);
   protected readonly columns = computed(() =>
     this.editable() && this.filters().severity === 'error'
       ? ['row', 'column', 'field', 'message', 'value', 'action']

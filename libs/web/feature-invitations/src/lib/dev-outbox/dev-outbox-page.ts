@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 import type { OutboxEntry, OutboxMessage } from '@passerelle/api-types';
-import { describeError } from '@passerelle/web-data-access-clients';
+import { describeError, loadErrorMessage } from '@passerelle/web-data-access-clients';
 import { DevOutbox, invitationLinkIn } from '@passerelle/web-data-access-invitations';
 import { LoadError } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
@@ -40,10 +40,7 @@ export class DevOutboxPage {
   private readonly sanitizer = inject(DomSanitizer);
 
   protected readonly messages = rxResource({ stream: () => this.outbox.list() });
-  protected readonly listError = computed(() => {
-    const error = this.messages.error();
-    return error ? describeError(error, this.i18n).message : null;
-  });
+  protected readonly listError = loadErrorMessage(this.messages, this.i18n);
   protected readonly open = signal<OutboxMessage | null>(null);
   protected readonly opening = signal(false);
   protected readonly openError = signal<string | null>(null);

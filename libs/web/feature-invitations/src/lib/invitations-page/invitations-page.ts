@@ -24,7 +24,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { InvitationDto, InvitationStatus } from '@passerelle/api-types';
 import { daysUntil, INVITATION_STATUSES } from '@passerelle/domain-client';
-import { describeError } from '@passerelle/web-data-access-clients';
+import { describeError, loadErrorMessage } from '@passerelle/web-data-access-clients';
 import { BulkInvitationRuns, InvitationsApi } from '@passerelle/web-data-access-invitations';
 import { LoadError, TranslatedPaginatorIntl, confirm, injectNarrowScreen } from '@passerelle/web-ui-common';
 import { BulkRunCard, InvitationStatusChip } from '@passerelle/web-ui-invitations';
@@ -98,10 +98,7 @@ export class InvitationsPage {
   protected readonly page = computed(() =>
     this.invitations.hasValue() ? this.invitations.value() : undefined,
   );
-  protected readonly loadError = computed(() => {
-    const error = this.invitations.error();
-    return error ? describeError(error, this.i18n).message : null;
-  });
+  protected readonly loadError = loadErrorMessage(this.invitations, this.i18n);
   /** Selected invitations (failed or expired only), by id. */
   protected readonly selected = signal<ReadonlyMap<string, InvitationDto>>(new Map());
   protected readonly selectable = computed(() =>

@@ -11,7 +11,7 @@ import type {
   SaveAccountingSoftwareConfigRequest,
 } from '@passerelle/api-types';
 import { AuthStore } from '@passerelle/web-data-access-auth';
-import { AccountingSoftwareApi, describeError } from '@passerelle/web-data-access-clients';
+import { AccountingSoftwareApi, describeError, loadErrorMessage } from '@passerelle/web-data-access-clients';
 import { AccountingSoftwareForm } from '@passerelle/web-ui-clients';
 import { LoadError, StatusChip } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
@@ -51,10 +51,7 @@ export class AccountingSoftwareSettings {
   protected readonly serverError = signal<ApiError | null>(null);
 
   protected readonly list = computed(() => (this.configs.hasValue() ? this.configs.value() : []));
-  protected readonly loadError = computed(() => {
-    const error = this.configs.error();
-    return error ? describeError(error, this.i18n).message : null;
-  });
+  protected readonly loadError = loadErrorMessage(this.configs, this.i18n);
 
   /** "Aucun client", "1 client", "3 clients". */
   protected clientCount(count: number): string {

@@ -13,7 +13,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import type { SavedMapping } from '@passerelle/api-types';
 import { FIELD_KEYS, FIELD_LABELS, type FieldKey } from '@passerelle/domain-client';
 import { AuthStore } from '@passerelle/web-data-access-auth';
-import { describeError } from '@passerelle/web-data-access-clients';
+import { describeError, loadErrorMessage } from '@passerelle/web-data-access-clients';
 import { ImportsApi } from '@passerelle/web-data-access-imports';
 import { LoadError, confirm } from '@passerelle/web-ui-common';
 import { I18n, TranslatePipe } from '@passerelle/web-util-i18n';
@@ -55,10 +55,7 @@ export class SavedMappingsSettings {
   protected readonly isAdmin = computed(() => this.auth.me()?.user.role === 'admin');
   protected readonly mappings = rxResource({ stream: () => this.api.savedMappings() });
   protected readonly list = computed(() => (this.mappings.hasValue() ? this.mappings.value() : []));
-  protected readonly loadError = computed(() => {
-    const error = this.mappings.error();
-    return error ? describeError(error, this.i18n).message : null;
-  });
+  protected readonly loadError = loadErrorMessage(this.mappings, this.i18n);
 
   /** The mapping being renamed, and the name typed. */
   protected readonly renaming = signal<string | null>(null);

@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { removesLastAdmin } from '@passerelle/domain-client';
 import type { TeamInvitation, TeamMember, TeamRole } from '@passerelle/api-types';
-import { describeError } from '@passerelle/web-data-access-clients';
+import { describeError, loadErrorMessage } from '@passerelle/web-data-access-clients';
 import { TeamApi } from '@passerelle/web-data-access-team';
 import { formatDate } from '@passerelle/web-ui-clients';
 import { confirm, LoadError, StatusChip, type StatusTone } from '@passerelle/web-ui-common';
@@ -53,10 +53,7 @@ export class TeamSettings {
   protected readonly invitations = computed(() =>
     this.team.hasValue() ? this.team.value().invitations : [],
   );
-  protected readonly loadError = computed(() => {
-    const error = this.team.error();
-    return error ? describeError(error, this.i18n).message : null;
-  });
+  protected readonly loadError = loadErrorMessage(this.team, this.i18n);
   private readonly seats = computed(() =>
     this.members().map((member) => ({ id: member.id, role: member.role, active: member.active })),
   );
