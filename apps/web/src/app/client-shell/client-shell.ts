@@ -69,6 +69,7 @@ import { LanguageToggle } from '../language-toggle/language-toggle';
       <router-outlet />
     </main>
   `,
+  styleUrl: '../shell/app-bar.scss',
   styles: `
     :host {
       display: flex;
@@ -77,28 +78,7 @@ import { LanguageToggle } from '../language-toggle/language-toggle';
       background: var(--mat-sys-surface-container-low);
     }
     .app-bar {
-      gap: 8px;
       padding-inline: 16px 12px;
-      border-block-end: 1px solid var(--mat-sys-outline-variant);
-    }
-    .brand {
-      color: var(--mat-sys-primary);
-      font: var(--mat-sys-title-large);
-      text-decoration: none;
-      margin-inline-end: 8px;
-    }
-    .firm-name {
-      min-inline-size: 0;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      padding-inline-start: 16px;
-      border-inline-start: 1px solid var(--mat-sys-outline-variant);
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-title-small);
-    }
-    .spacer {
-      flex: 1;
     }
     .page {
       inline-size: 100%;
@@ -107,23 +87,6 @@ import { LanguageToggle } from '../language-toggle/language-toggle';
       padding-block: 24px 48px;
       padding-inline: 16px;
       box-sizing: border-box;
-    }
-    .user-summary {
-      display: flex;
-      flex-direction: column;
-      padding: 8px 16px 12px;
-    }
-    .user-name {
-      font: var(--mat-sys-title-small);
-    }
-    .user-email {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    @media (max-width: 599px) {
-      .firm-name {
-        display: none;
-      }
     }
   `,
 })

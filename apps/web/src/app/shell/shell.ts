@@ -47,7 +47,7 @@ const WIDE_SCREEN = '(min-width: 960px)';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
-  styleUrl: './shell.scss',
+  styleUrls: ['./app-bar.scss', './shell.scss'],
 })
 export class Shell {
   private readonly router = inject(Router);
