@@ -1240,7 +1240,7 @@ export interface components {
         };
         ClientPageDto: {
             items: components["schemas"]["ClientListItemDto"][];
-            /** @description Clients matching the filters; when totalCapped is true, counting stopped there and more match (at least 10,000, more on deeper pages: always beyond the last row of this page) */
+            /** @description Clients matching the filters; when totalCapped is true, counting stopped there and more match (10,000, or 1,000 with a search term; more on deeper pages: always beyond the last row of this page) */
             total: number;
             /** @description true: the total is a lower bound (show "more than {total}"); false: it is exact */
             totalCapped: boolean;

@@ -14,6 +14,7 @@ const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   min: 'out_of_range',
   max: 'out_of_range',
   arrayMaxSize: 'out_of_range',
+  matches: 'invalid_format',
 };
 
 /** Which failing rule names the problem when several do: a missing value first, then a wrong type. */

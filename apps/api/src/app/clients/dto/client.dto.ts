@@ -10,11 +10,12 @@ import {
   IsString,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
 import { COUNTRY_CODES } from '@passerelle/domain-validators';
-import { CleanText } from '../../common/text';
+import { CleanText, RawText } from '../../common/text';
 import { PageQuery } from '../../common/page-query';
 
 /**
@@ -185,7 +186,9 @@ export class ListClientsQuery extends PageQuery {
       'the same sort and order (400 otherwise).',
   })
   @IsOptional()
+  @RawText() // an opaque token (base64url), checked whole by decodeCursor: cleaning it would only corrupt it
   @IsString()
+  @Matches(/^[A-Za-z0-9_-]*$/)
   @MaxLength(2000)
   after?: string;
   @ApiPropertyOptional({ description: 'true: archived clients only; default: active ones' })
