@@ -127,7 +127,14 @@ describe('team and accounts', () => {
     const token = linkToken(mails.fr, 'join');
     const stored = await db.query(`SELECT token_hash FROM team_invitation WHERE id = $1`, [created['fr'].id]);
     expect(stored.rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
-    const team = await admin.get('/api/team');
+    // The SMTP peer has the messages; the worker records "sent" just after the server's answer.
+    const team = await waitFor(async () => {
+      const res = await admin.get('/api/team');
+      const delivered = (res.body.invitations ?? []).every(
+        (i: { delivery: string }) => i.delivery === 'sent',
+      );
+      return delivered ? res : undefined;
+    }, 'the three invitations recorded as sent');
     expect(team.status).toBe(200);
     expect(team.body.canManage).toBe(true);
     expect(team.body.members).toEqual([
