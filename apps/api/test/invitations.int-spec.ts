@@ -100,8 +100,11 @@ describe('invitations', () => {
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);
 
-    // Staff see it sent; the token is in no API answer.
-    const list = await staff.get('/api/invitations');
+    // Staff see it sent (recorded by the worker just after the SMTP answer); the token is in no API answer.
+    const list = await waitFor(async () => {
+      const res = await staff.get('/api/invitations');
+      return res.body.items?.every((item: { status: string }) => item.status === 'sent') ? res : undefined;
+    }, 'the three invitations recorded as sent');
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(3);
     expect(list.body.items.map((item: { status: string }) => item.status)).toEqual(['sent', 'sent', 'sent']);
