@@ -192,6 +192,24 @@ export class AppConfig {
   @Max(86400, { message: 'must be a whole number of seconds between 1 and 86400' })
   INVITATION_REQUEUE_AFTER_SECONDS = 60;
 
+  /** How often the import sweeper looks for import steps whose job was lost. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds between 1 and 3600' })
+  @Min(1, { message: 'must be a whole number of seconds between 1 and 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds between 1 and 3600' })
+  IMPORT_SWEEP_INTERVAL_SECONDS = 60;
+
+  /**
+   * A batch parsing, checking or importing whose progress has not moved for this long has its step queued
+   * again (the same job id: a step still running is not run twice). Longer than a step's quietest phase
+   * (reading a whole file in the thread: at most the thread's 120 s call limit).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds between 1 and 86400' })
+  @Min(1, { message: 'must be a whole number of seconds between 1 and 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds between 1 and 86400' })
+  IMPORT_REQUEUE_AFTER_SECONDS = 300;
+
   /** Invitation e-mails per second, all firms together. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number between 1 and 100000' })
@@ -327,6 +345,8 @@ const KNOWN_KEYS = [
   'INVITATION_LEASE_SECONDS',
   'INVITATION_SWEEP_INTERVAL_SECONDS',
   'INVITATION_REQUEUE_AFTER_SECONDS',
+  'IMPORT_SWEEP_INTERVAL_SECONDS',
+  'IMPORT_REQUEUE_AFTER_SECONDS',
   'MAIL_RATE_PER_SECOND',
   'MAIL_RATE_PER_FIRM_PER_SECOND',
   'MAIL_MAX_ATTEMPTS',

@@ -74,6 +74,8 @@ export interface BatchRecord {
   progressTotal: number;
   summary: ImportSummary | null;
   importMode: ImportMode | null;
+  /** who asked for the import (its clients' creator) */
+  importedBy: string | null;
   errorCode: string | null;
   errorHint: string | null;
   createdAt: Date;

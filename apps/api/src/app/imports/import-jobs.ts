@@ -116,7 +116,8 @@ async function writeIfCurrent(
   });
 }
 
-async function failBatch(
+/** Fails the batch with `code`, unless it has moved on to a later revision meanwhile. */
+export async function failBatch(
   tenancy: Tenancy,
   payload: ImportJobPayload,
   code: string,

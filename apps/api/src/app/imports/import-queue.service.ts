@@ -5,6 +5,7 @@ import type { ImportMode } from './import-batch';
 export const PARSE_IMPORT_JOB = 'imports.parse';
 export const CHECK_IMPORT_JOB = 'imports.check';
 export const RUN_IMPORT_JOB = 'imports.run';
+export const IMPORT_SWEEP_JOB = 'imports.sweep';
 
 /** Every step's payload: the batch, its firm, and the revision the step was asked for (a later request wins). */
 export interface ImportJobPayload {
@@ -15,7 +16,8 @@ export interface ImportJobPayload {
 
 export interface RunImportPayload extends ImportJobPayload {
   mode: ImportMode;
-  userId: string;
+  /** who asked for it (null: unknown, e.g. a batch the sweeper resumes whose requester was deleted) */
+  userId: string | null;
 }
 
 /** Queues the import steps; job ids are per batch and revision, so a retried request collapses. */

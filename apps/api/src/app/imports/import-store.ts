@@ -8,7 +8,7 @@ const BATCH_COLUMNS = `
   b.id, b.firm_id, b.created_by, u.name AS created_by_name, b.status, b.revision, b.step_attempts, b.file_name, b.file_size,
   b.file_sha256, b.file_id, b.format, b.encoding, b.delimiter, b.sheets, b.sheet, b.header_row, b.headers, b.row_count,
   b.mapping, b.suggestions, b.mapping_source, b.saved_mapping_id, b.saved_mapping_name, b.progress_done,
-  b.progress_total, b.summary, b.import_mode, b.error_code, b.error_hint, b.created_at, b.updated_at,
+  b.progress_total, b.summary, b.import_mode, b.imported_by, b.error_code, b.error_hint, b.created_at, b.updated_at,
   b.checked_at, b.imported_at`;
 
 type Row = Record<string, unknown>;
@@ -43,6 +43,7 @@ function toBatch(row: Row): BatchRecord {
     progressTotal: row['progress_total'] as number,
     summary: row['summary'] as BatchRecord['summary'],
     importMode: row['import_mode'] as BatchRecord['importMode'],
+    importedBy: row['imported_by'] as string | null,
     errorCode: row['error_code'] as string | null,
     errorHint: row['error_hint'] as string | null,
     createdAt: row['created_at'] as Date,
@@ -75,6 +76,7 @@ const UPDATABLE: Partial<Record<keyof BatchRecord, string>> = {
   progressTotal: 'progress_total',
   summary: 'summary',
   importMode: 'import_mode',
+  importedBy: 'imported_by',
   errorCode: 'error_code',
   errorHint: 'error_hint',
   checkedAt: 'checked_at',

@@ -3,6 +3,7 @@ import { StorageModule } from '../documents/storage/storage.module';
 import { CheckImportJob, ParseImportJob, RunImportJob } from './import-jobs';
 import { ImportProgress } from './import-progress';
 import { ImportQueue } from './import-queue.service';
+import { ImportSweeper, SweepImportsJob } from './import-sweeper';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { ImportReviewController } from './review/import-review.controller';
@@ -23,6 +24,8 @@ import { ImportReviewService } from './review/import-review.service';
     ParseImportJob,
     CheckImportJob,
     RunImportJob,
+    ImportSweeper,
+    SweepImportsJob,
   ],
 })
 export class ImportsModule {}

@@ -290,6 +290,7 @@ export class ImportsService {
       await importStore.updateBatch(em, id, {
         status: 'importing',
         importMode: mode,
+        importedBy: auth.userId,
         revision: batch.revision + 1,
         stepAttempts: 0,
         progressDone: 0,

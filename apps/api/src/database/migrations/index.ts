@@ -12,6 +12,7 @@ import { Documents1764700000000 } from './1764700000000-documents';
 import { ClientListScale1764800000000 } from './1764800000000-client-list-scale';
 import { Team1764900000000 } from './1764900000000-team';
 import { ArabicUi1765000000000 } from './1765000000000-arabic-ui';
+import { ImportSweeper1765100000000 } from './1765100000000-import-sweeper';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ArabicUi1765000000000,
   ImportReview1764650000000,
   ClientListScale1764800000000,
+  ImportSweeper1765100000000,
 ];
