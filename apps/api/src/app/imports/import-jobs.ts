@@ -206,10 +206,13 @@ export class ParseImportJob extends ImportStepJob<ImportJobPayload> {
       payload,
       batch,
       async (thread) => {
+        const started = performance.now();
         const bytes = await readAll(this.files.open(firmId, fileId), batch.fileSize);
+        const loaded = performance.now();
         const read = await thread.call<ReadSummary>('read', { bytes, sheet: batch.sheet, limits }, [
           bytes.buffer,
         ]);
+        const parsed = performance.now();
         await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteRows(em, batchId));
         // The next batch crosses over from the thread while this one is written.
         const pull = (offset: number) =>
@@ -228,6 +231,7 @@ export class ParseImportJob extends ImportStepJob<ImportJobPayload> {
           );
           await this.progress.report(firmId, batchId, offset + batchRows.count, read.rowCount);
         }
+        const stored = performance.now();
         const outcome = await this.tenancy.forFirm(firmId, async (em) => {
           const current = await importStore.findBatch(em, batchId, true);
           if (!current || current.revision !== payload.revision) return 'stale';
@@ -249,6 +253,11 @@ export class ParseImportJob extends ImportStepJob<ImportJobPayload> {
           });
           return 'ok';
         });
+        const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
+        logger.log(
+          `parse ${batchId}: ${read.rowCount} rows (file ${ms(started, loaded)}, read ${ms(loaded, parsed)}, ` +
+            `store ${ms(parsed, stored)}, mapping ${ms(stored, performance.now())})`,
+        );
         if (outcome === 'too_many_rows')
           throw new ImportFileError('too_many_rows', String(limits.maxDataRows));
       },
@@ -296,6 +305,7 @@ export class CheckImportJob extends ImportStepJob<ImportJobPayload> {
       payload,
       batch,
       async (thread) => {
+        const started = performance.now();
         await thread.call('check.begin', { mapping: batch.mapping ?? {}, software, dedupe: true });
         await writeIfCurrent(this.tenancy, payload, (em) => importStore.deleteIssues(em, batchId));
         const read = (from: number) =>
@@ -323,6 +333,7 @@ export class CheckImportJob extends ImportStepJob<ImportJobPayload> {
           await this.progress.report(firmId, batchId, Math.min(done, total), total);
           rows = await next;
         }
+        const rowsChecked = performance.now();
         await this.tenancy.forFirm(firmId, async (em) => {
           const current = await importStore.findBatch(em, batchId, true);
           if (!current || current.revision !== payload.revision) return;
@@ -341,6 +352,10 @@ export class CheckImportJob extends ImportStepJob<ImportJobPayload> {
             checkedAt: new Date(),
           });
         });
+        logger.log(
+          `check ${batchId}: ${summary.rows} rows (rows ${Math.round(rowsChecked - started)} ms, ` +
+            `existing clients ${Math.round(performance.now() - rowsChecked)} ms)`,
+        );
       },
       async (error) => {
         if (!(error instanceof ImportFileError)) throw error;
