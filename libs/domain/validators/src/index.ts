@@ -19,4 +19,5 @@ export {
 } from './lib/validate-client';
 export type { ClientValidation } from './lib/validate-client';
 export { cleanText, lookupKey, isPlaceholder, nameKey, normalizeName } from './lib/text';
+export { clientSearchText } from './lib/search-text';
 export { neutralizeFormula, csvField, csvRow } from './lib/spreadsheet-cell';

@@ -1,6 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { FIELD_KEYS, formatWarning, type FieldKey, type MessageLanguage } from '@passerelle/domain-client';
-import { lookupKey, validateClient, type RawClientRow } from '@passerelle/domain-validators';
+import {
+  clientSearchText,
+  lookupKey,
+  validateClient,
+  type RawClientRow,
+} from '@passerelle/domain-validators';
 import { EntityManager } from 'typeorm';
 import { Tenancy } from '../../database/tenancy';
 import { AccountingSoftwareConfig } from '../accounting-software/accounting-software-config.entity';
@@ -22,16 +27,6 @@ import {
   SavedClientDto,
   TimelineEventDto,
 } from './dto/client.dto';
-
-/** What the list searches in; normalised with the domain's lookupKey (accents, case, punctuation). */
-export function clientSearchText(
-  client: Pick<Client, 'name' | 'ice' | 'taxId' | 'contactName' | 'contactEmail' | 'city'>,
-): string {
-  return [client.name, client.ice, client.taxId, client.contactName, client.contactEmail, client.city]
-    .filter((part): part is string => !!part)
-    .map(lookupKey)
-    .join(' ');
-}
 
 /**
  * ORDER BY of the sorts on a stored column (name and city on their accent-free sort keys, see the

@@ -470,7 +470,7 @@ export class RunImportJob extends ImportStepJob<RunImportPayload> {
             lap('read');
             if (drafts) {
               considered += drafts.rows.length;
-              created += (await clientWriter.insert(em, context, drafts)).length;
+              created += await clientWriter.insert(em, context, drafts);
             }
             lap('insert');
             await this.progress.report(firmId, batchId, Math.min(considered, total), total, true);

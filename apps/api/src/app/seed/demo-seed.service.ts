@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccountingSoftwareConfig } from '../accounting-software/accounting-software-config.entity';
 import { AuthService } from '../auth/auth.service';
 import { Client } from '../clients/client.entity';
-import { clientSearchText } from '../clients/clients.service';
+import { clientSearchText } from '@passerelle/domain-validators';
 import { DEMO_CLIENTS, DEMO_SOFTWARE } from './demo-data';
 
 export const DEMO_EMAIL = 'admin@demo.passerelle.ma';

@@ -1,4 +1,5 @@
 import type { ClientDraft } from '@passerelle/domain-client';
+import { clientSearchText } from '@passerelle/domain-validators';
 import type { SheetRow } from '../reading/cells';
 import { RowChecker, type CheckOptions } from './row-checker';
 
@@ -34,6 +35,8 @@ export interface DraftColumns {
   contactEmail: (string | null)[];
   shareDocuments: boolean[];
   accountingSoftwareId: (string | null)[];
+  /** what the list searches in (clientSearchText), computed here rather than on the API's event loop */
+  searchText: string[];
 }
 
 const DRAFT_FIELDS = [
@@ -129,12 +132,13 @@ export class CheckRun {
 
   /** The drafts of the valid rows of a batch, as columns. */
   columns(packed: readonly PackedRow[]): DraftColumns {
-    const out = { rows: [] as number[] } as DraftColumns;
+    const out = { rows: [] as number[], searchText: [] as string[] } as DraftColumns;
     for (const field of DRAFT_FIELDS) (out as unknown as Record<string, unknown[]>)[field] = [];
     for (const row of unpack(packed)) {
       const draft = this.checker.check(row).draft;
       if (!draft) continue;
       out.rows.push(row.row);
+      out.searchText.push(clientSearchText(draft));
       for (const field of DRAFT_FIELDS)
         (out as unknown as Record<string, unknown[]>)[field].push(draft[field]);
     }

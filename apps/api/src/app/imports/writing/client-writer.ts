@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { clientSearchText } from '../../clients/clients.service';
 import type { DraftColumns } from '../checking/check-run';
 
 export interface WriteContext {
@@ -38,25 +37,15 @@ export const clientWriter = {
     return rows[0].client_search_fill_batch;
   },
 
-  /** Inserts the drafts (column by column); returns the created clients with their rows (rows that conflicted are absent). */
-  async insert(
-    em: EntityManager,
-    context: WriteContext,
-    drafts: DraftColumns,
-  ): Promise<{ id: string; row: number }[]> {
-    if (drafts.rows.length === 0) return [];
-    const searchText = drafts.rows.map((_, i) =>
-      clientSearchText({
-        name: drafts.name[i],
-        ice: drafts.ice[i],
-        taxId: drafts.taxId[i],
-        contactName: drafts.contactName[i],
-        contactEmail: drafts.contactEmail[i],
-        city: drafts.city[i],
-      }),
-    );
-    const created: { id: string; import_key: string }[] = await em.query(
-      `INSERT INTO client (firm_id, created_by, import_batch_id, import_key, name, address, postal_code, city, country,
+  /**
+   * Inserts the drafts (column by column); returns how many clients were created (rows that conflicted are
+   * not). Only the count comes back: no per-row result for the API process to hold on to.
+   */
+  async insert(em: EntityManager, context: WriteContext, drafts: DraftColumns): Promise<number> {
+    if (drafts.rows.length === 0) return 0;
+    const created: { n: number }[] = await em.query(
+      `WITH inserted AS (
+       INSERT INTO client (firm_id, created_by, import_batch_id, import_key, name, address, postal_code, city, country,
                            ice, tax_id, iban, language, contact_name, contact_language, contact_email,
                            share_documents, accounting_software_id, search_text)
        SELECT $1, $2, $3, t.import_key, t.name, t.address, t.postal_code, t.city, t.country, t.ice, t.tax_id, t.iban,
@@ -68,7 +57,8 @@ export const clientWriter = {
            AS t(import_key, name, address, postal_code, city, country, ice, tax_id, iban, language, contact_name,
                 contact_language, contact_email, share_documents, accounting_software_id, search_text)
        ON CONFLICT DO NOTHING
-       RETURNING id, import_key`,
+       RETURNING 1)
+       SELECT count(*)::int AS n FROM inserted`,
       [
         context.firmId,
         context.userId,
@@ -88,13 +78,9 @@ export const clientWriter = {
         drafts.contactEmail,
         drafts.shareDocuments,
         drafts.accountingSoftwareId,
-        searchText,
+        drafts.searchText,
       ],
     );
-    const result = created.map((client) => ({
-      id: client.id,
-      row: Number(client.import_key.slice(client.import_key.lastIndexOf(':') + 1)),
-    }));
-    return result;
+    return created[0].n;
   },
 };
