@@ -70,6 +70,7 @@ export class AccountMailDelivery {
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
+        language: rendered.language,
         messageId: this.delivery.messageId(`${TEMPLATES[claimed.kind]}.${claimed.id}`),
       };
     },

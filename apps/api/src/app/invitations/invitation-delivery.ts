@@ -201,6 +201,7 @@ export class InvitationDelivery {
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
+      language: rendered.language,
       messageId,
     };
   }

@@ -45,13 +45,23 @@ export function mailTemplatesDir(feature: string): string {
   return found;
 }
 
+/** Date formatters by e-mail language and style: building one costs more than formatting (a bulk run sends thousands). */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as an e-mail in that language (any code, as `render` takes it) writes it, in Moroccan time. */
 export function mailDate(date: Date, language: string, withTime = false): string {
-  return new Intl.DateTimeFormat(LOCALES[invitationEmailLanguage(language)], {
-    dateStyle: 'long',
-    ...(withTime && { timeStyle: 'short' }),
-    timeZone: 'Africa/Casablanca',
-  }).format(date);
+  const locale = LOCALES[invitationEmailLanguage(language)];
+  const key = `${locale}|${withTime}`;
+  let format = DATE_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      ...(withTime && { timeStyle: 'short' }),
+      timeZone: 'Africa/Casablanca',
+    });
+    DATE_FORMATS.set(key, format);
+  }
+  return format.format(date);
 }
 
 /**

@@ -17,6 +17,12 @@ export interface MailMessage {
   html: string;
   /** `<…@…>`; derived from what the message is about, so a resent copy is recognisably the same message. */
   messageId?: string;
+  /**
+   * The message's language (RenderedMail.language): Arabic text goes base64, the others quoted-printable.
+   * Told rather than guessed: nodemailer otherwise scans every text and header to choose (a bulk run's
+   * largest CPU cost after the socket writes).
+   */
+  language?: string;
   /** Files sent with the message (a client document to the accounting software); streams are read once. */
   attachments?: MailAttachment[];
 }
@@ -87,8 +93,12 @@ export class MailService implements OnApplicationShutdown {
 
   /** Rejects with nodemailer's error (its `responseCode` tells a temporary 4xx from a permanent 5xx). */
   async send(message: MailMessage): Promise<SentMail> {
-    const { firmId, ...mail } = message;
-    const info = await this.transporter.sendMail({ from: this.config.MAIL_FROM, ...mail });
+    const { firmId, language, ...mail } = message;
+    const info = await this.transporter.sendMail({
+      from: this.config.MAIL_FROM,
+      textEncoding: language === 'ar' ? 'base64' : 'quoted-printable',
+      ...mail,
+    });
     if (this.mode === 'smtp') return { messageId: info.messageId, response: String(info.response ?? '') };
 
     if (!FIRM_ID.test(firmId)) throw new Error('MailService.send: firmId must be a UUID');

@@ -40,6 +40,7 @@ export class WelcomeMailJob extends RegisteredJob<WelcomeMailPayload> {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      language: mail.language,
     });
   }
 }

@@ -138,6 +138,7 @@ export class DocumentDelivery {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      language: mail.language,
       messageId: this.delivery.messageId(`document.${claimed.documentId}`),
       attachments: [
         {
