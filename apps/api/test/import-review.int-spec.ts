@@ -5,58 +5,17 @@ import { breakChecksum, makeIce, moroccanClient } from './support/clients';
 import {
   allIssues,
   checkBatch,
+  clientRow,
   importBatch,
   uploadAndParse,
+  xlsx,
   type BatchView,
   type IssueView,
 } from './support/imports';
-import { workbookBuffer } from './support/spreadsheets';
 import { ApiClient, createHttpApp, testConfig } from './support/test-app';
 
 /** The template's French headers (columns A–L), as the domain names them. */
 const FR_HEADERS = TEMPLATE_FIELD_KEYS.map((key) => FIELD_LABELS[key].fr);
-
-let sequence = 0;
-function row(overrides: Partial<Record<string, string>> = {}): string[] {
-  sequence++;
-  const tag = `${Date.now().toString(36)}r${sequence}`;
-  const values: Record<string, string> = {
-    name: `Société ${tag}`,
-    address: `${sequence}, rue de Fès`,
-    postalCode: '20250',
-    city: 'Casablanca',
-    country: 'Maroc',
-    ice: makeIce(),
-    taxId: String(1_000_000 + sequence),
-    iban: '',
-    language: 'fr',
-    contactName: 'Karim Benjelloun',
-    contactLanguage: 'ar',
-    contactEmail: `contact.${tag}@atlas.ma`,
-    ...overrides,
-  };
-  return [
-    values.name,
-    values.address,
-    values.postalCode,
-    values.city,
-    values.country,
-    values.ice,
-    values.taxId,
-    values.iban,
-    values.language,
-    values.contactName,
-    values.contactLanguage,
-    values.contactEmail,
-  ];
-}
-
-function xlsx(rows: string[][]): Promise<Buffer> {
-  return workbookBuffer((wb) => {
-    const ws = wb.addWorksheet('Clients');
-    for (const values of rows) ws.addRow(values);
-  });
-}
 
 const keysOf = (issues: IssueView[]) => issues.map((i) => `${i.row}:${i.field}:${i.code}`).sort();
 
@@ -108,10 +67,10 @@ describe('bulk import, part 2: corrections, the file with its errors, undo (real
     const [ice2, ice3, ice5] = [makeIce(), makeIce(), makeIce()];
     const shared = `partage.${Date.now().toString(36)}@atlas.ma`;
     const batch = await checked([
-      row({ ice: ice2, contactEmail: shared }), // row 2
-      row({ ice: breakChecksum(ice3) }), // row 3: wrong check digits
-      row({ contactEmail: shared.toUpperCase() }), // row 4: repeats row 2's e-mail
-      row({ ice: ice5 }), // row 5
+      clientRow({ ice: ice2, contactEmail: shared }), // row 2
+      clientRow({ ice: breakChecksum(ice3) }), // row 3: wrong check digits
+      clientRow({ contactEmail: shared.toUpperCase() }), // row 4: repeats row 2's e-mail
+      clientRow({ ice: ice5 }), // row 5
     ]);
     expect(batch.summary).toMatchObject({ rows: 4, valid: 2, invalid: 2, duplicates: 1, toCreate: 2 });
     expect(keysOf(await allIssues(firmA, batch.id, 'severity=error'))).toEqual([
@@ -192,7 +151,7 @@ describe('bulk import, part 2: corrections, the file with its errors, undo (real
   it('marks a corrected row that matches an existing client as skipped, and counts it', async () => {
     const existing = moroccanClient();
     expect((await firmA.post('/api/clients', existing)).status).toBe(201);
-    const batch = await checked([row(), row({ ice: 'pas un ICE' })]);
+    const batch = await checked([clientRow(), clientRow({ ice: 'pas un ICE' })]);
     expect(batch.summary).toMatchObject({ rows: 2, valid: 1, invalid: 1, toSkip: 0 });
     const res = await firmA.patch(`/api/imports/${batch.id}/rows/3`, {
       values: { ice: existing.ice as string },
@@ -204,7 +163,7 @@ describe('bulk import, part 2: corrections, the file with its errors, undo (real
   });
 
   it('refuses corrections it cannot apply, with a clear 4xx', async () => {
-    const parsed = await uploadAndParse(firmA, await xlsx([FR_HEADERS, row()]), 'pas-encore.xlsx');
+    const parsed = await uploadAndParse(firmA, await xlsx([FR_HEADERS, clientRow()]), 'pas-encore.xlsx');
     const early = await firmA.patch(`/api/imports/${parsed.id}/rows/2`, { values: { city: 'Fès' } });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'import_not_ready' });
@@ -249,9 +208,9 @@ describe('bulk import, part 2: corrections, the file with its errors, undo (real
   it('gives the file with its errors: an Errors column, highlighted commented cells, formulas neutralised', async () => {
     const ice = makeIce();
     const batch = await checked([
-      row({ address: '=HYPERLINK("http://evil.example","clic")', ice: breakChecksum(ice) }),
-      row({ name: '+33 Conseil', contactName: '@Karim', city: '-Fès' }),
-      row({ postalCode: '2025', language: 'Klingon' }),
+      clientRow({ address: '=HYPERLINK("http://evil.example","clic")', ice: breakChecksum(ice) }),
+      clientRow({ name: '+33 Conseil', contactName: '@Karim', city: '-Fès' }),
+      clientRow({ postalCode: '2025', language: 'Klingon' }),
     ]);
     expect(batch.summary).toMatchObject({ rows: 3, invalid: 2 });
 
@@ -287,7 +246,7 @@ describe('bulk import, part 2: corrections, the file with its errors, undo (real
     // In English for a user whose language is English.
     const theirs = await uploadAndParse(
       firmB,
-      await xlsx([FR_HEADERS, row({ ice: breakChecksum(ice) })]),
+      await xlsx([FR_HEADERS, clientRow({ ice: breakChecksum(ice) })]),
       'their-clients.xlsx',
     );
     await checkBatch(firmB, theirs.id);
@@ -300,7 +259,7 @@ describe('bulk import, part 2: corrections, the file with its errors, undo (real
   });
 
   it('undoes an import: the clients go, the batch is undone and can be imported again; refused once one was invited', async () => {
-    const batch = await checked([row(), row(), row()], 'annuler.xlsx');
+    const batch = await checked([clientRow(), clientRow(), clientRow()], 'annuler.xlsx');
     const imported = await importBatch(firmA, batch.id, 'all');
     expect(imported.summary).toMatchObject({ created: 3 });
     const created = (await firmA.get(`/api/imports/${batch.id}/clients`)).body.items as { id: string }[];

@@ -9,10 +9,12 @@ import { breakChecksum, makeIce, moroccanClient } from './support/clients';
 import {
   allIssues,
   checkBatch,
+  clientRow,
   importBatch,
   settled,
   uploadAndParse,
   uploadFile,
+  xlsx,
   type IssueView,
 } from './support/imports';
 import { forgeDeclaredSize, oleFile, rawXlsx, workbookBuffer } from './support/spreadsheets';
@@ -44,49 +46,6 @@ const FR_HEADERS = [
   'Langue contact',
   'Email du contact',
 ];
-
-let sequence = 0;
-function clientRow(overrides: Partial<Record<string, string>> = {}): string[] {
-  sequence++;
-  const tag = `${Date.now().toString(36)}${sequence}`;
-  const row: Record<string, string> = {
-    name: `Société ${tag}`,
-    address: `${sequence}, rue de Fès`,
-    postalCode: '20250',
-    city: 'Casablanca',
-    country: 'Maroc',
-    ice: makeIce(),
-    taxId: String(1_000_000 + sequence),
-    iban: '',
-    language: 'fr',
-    contactName: 'Karim Benjelloun',
-    contactLanguage: 'ar',
-    contactEmail: `contact.${tag}@atlas.ma`,
-    ...overrides,
-  };
-  return [
-    row.name,
-    row.address,
-    row.postalCode,
-    row.city,
-    row.country,
-    row.ice,
-    row.taxId,
-    row.iban,
-    row.language,
-    row.contactName,
-    row.contactLanguage,
-    row.contactEmail,
-  ];
-}
-
-/** A text-only .xlsx (every cell typed as text, the way the template's columns are formatted). */
-function xlsx(rows: (string | null)[][], sheetName = 'Clients'): Promise<Buffer> {
-  return workbookBuffer((wb) => {
-    const ws = wb.addWorksheet(sheetName);
-    for (const row of rows) ws.addRow(row);
-  });
-}
 
 const issueKeys = (issues: IssueView[]) => issues.map((i) => `${i.row}:${i.field}:${i.code}`).sort();
 

@@ -1,4 +1,54 @@
+import { makeIce } from './clients';
+import { workbookBuffer } from './spreadsheets';
 import type { ApiClient } from './test-app';
+
+let sequence = 0;
+
+/**
+ * A valid client as the template's twelve cells (columns A–L), each row unique (name, ICE, IF, e-mail);
+ * `overrides` by field key.
+ */
+export function clientRow(overrides: Partial<Record<string, string>> = {}): string[] {
+  sequence++;
+  const tag = `${Date.now().toString(36)}${sequence}`;
+  const values: Record<string, string> = {
+    name: `Société ${tag}`,
+    address: `${sequence}, rue de Fès`,
+    postalCode: '20250',
+    city: 'Casablanca',
+    country: 'Maroc',
+    ice: makeIce(),
+    taxId: String(1_000_000 + sequence),
+    iban: '',
+    language: 'fr',
+    contactName: 'Karim Benjelloun',
+    contactLanguage: 'ar',
+    contactEmail: `contact.${tag}@atlas.ma`,
+    ...overrides,
+  };
+  return [
+    values.name,
+    values.address,
+    values.postalCode,
+    values.city,
+    values.country,
+    values.ice,
+    values.taxId,
+    values.iban,
+    values.language,
+    values.contactName,
+    values.contactLanguage,
+    values.contactEmail,
+  ];
+}
+
+/** A text-only .xlsx (every cell typed as text, the way the template's columns are formatted). */
+export function xlsx(rows: (string | null)[][], sheetName = 'Clients'): Promise<Buffer> {
+  return workbookBuffer((wb) => {
+    const ws = wb.addWorksheet(sheetName);
+    for (const row of rows) ws.addRow(row);
+  });
+}
 
 export interface BatchView {
   id: string;
