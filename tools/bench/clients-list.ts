@@ -35,6 +35,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { apiNodeFlags } from './node-flags';
 
 const ROOT = resolve(__dirname, '../..');
 const PASSWORD = 'bench-password-1';
@@ -398,7 +399,7 @@ async function main(): Promise<void> {
   const port = 3900 + randomInt(0, 90);
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
-  const api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+  const api = spawn(process.execPath, [...apiNodeFlags(), join(ROOT, 'dist/apps/api/main.js')], {
     env: {
       PATH: process.env['PATH'] ?? '',
       DATABASE_URL: databaseUrl,

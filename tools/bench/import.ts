@@ -7,6 +7,8 @@
  * stage, the parsing process's peak RSS, and how many cells read back differ from what was written.
  * Targets (issue 10): 100,000 rows ≤ 8 s end to end with peak RSS ≤ 300 MB; 10,000 rows ≤ 1.5 s; 0 altered.
  *   BENCH_SIZES=10000 npm run bench:import      (only some sizes)
+ *   BENCH_VERBOSE=1 prints the API's import log lines (BENCH_ALL_LOGS=1: all its output, e.g. with
+ *   BENCH_API_NODE_ARGS=--trace-gc); the API runs with package.json's config.nodeFlags, as `npm start` does.
  */
 import { createScratchDatabase, dropScratchDatabase } from '@passerelle/testing';
 import ExcelJS from 'exceljs';
@@ -16,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { apiNodeFlags } from './node-flags';
 
 const ROOT = resolve(__dirname, '../..');
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000,100000').split(',').map(Number);
@@ -123,12 +126,10 @@ async function main(): Promise<void> {
   const port = 3900 + randomInt(0, 90);
   const url = `http://127.0.0.1:${port}`;
   const work = mkdtempSync(join(tmpdir(), 'bench-import-'));
-  const api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+  const api = spawn(process.execPath, [...apiNodeFlags(), join(ROOT, 'dist/apps/api/main.js')], {
     env: {
       PATH: process.env['PATH'] ?? '',
       ...(EMBEDDED ? {} : { DATABASE_URL: databaseUrl }),
-      // BENCH_NODE_OPTIONS: V8 flags for the API process, e.g. "--max-semi-space-size=4"
-      ...(process.env['BENCH_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_NODE_OPTIONS'] } : {}),
       PORT: String(port),
       SEED_DEMO: 'false',
       DATA_DIR: work,
@@ -258,7 +259,9 @@ async function main(): Promise<void> {
         console.log(
           output
             .split('\n')
-            .filter((line) => line.includes('[Imports]'))
+            .filter(
+              (line) => line.includes('[Imports]') || (!!process.env['BENCH_ALL_LOGS'] && line.length > 0),
+            )
             .join('\n'),
         );
       }

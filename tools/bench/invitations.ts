@@ -19,6 +19,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { apiNodeFlags } from './node-flags';
 
 const FIRMS = Number(process.env['BENCH_FIRMS'] ?? 5);
 const PER_FIRM = Number(process.env['BENCH_CLIENTS_PER_FIRM'] ?? 2000);
@@ -110,10 +111,14 @@ async function main(): Promise<void> {
         .map((name) => [name, process.env[name] as string]),
     ),
   };
-  const api = new TestProcess(process.execPath, ['dist/apps/api/main.js'], env);
+  const api = new TestProcess(process.execPath, [...apiNodeFlags(), 'dist/apps/api/main.js'], env);
   // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the worker.
   const workerArgs = (process.env['BENCH_WORKER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const worker = new TestProcess(process.execPath, [...workerArgs, 'dist/apps/api/worker.js'], env);
+  const worker = new TestProcess(
+    process.execPath,
+    [...apiNodeFlags(), ...workerArgs, 'dist/apps/api/worker.js'],
+    env,
+  );
   try {
     await api.start(/Passerelle is running/);
     await worker.start(/Worker ready/);

@@ -3,12 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app/app.module';
 import { DemoSeedService } from './app/seed/demo-seed.service';
+import { applyHeapPolicy } from './config/heap-policy';
 import { loadConfigOrExit } from './config/load';
 import { configureHttpApp } from './http-app';
 
 /** The HTTP process: API + built web app on one port. Jobs run here too unless REDIS_URL is set. */
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  applyHeapPolicy(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'http'), {
     bodyParser: false,
   });

@@ -248,6 +248,17 @@ export class AppConfig {
   @Max(100, { message: 'must be a whole number between 1 and 100' })
   WORKER_CONCURRENCY = 16;
 
+  /**
+   * How far V8 lets the heap grow past what its last full collection kept, in percent (0: V8's own policy,
+   * which lets a 50 MB heap reach ~180 MB of garbage before collecting it). Bounds the memory of an import
+   * (apps/api/src/config/heap-policy.ts).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 0 and 400' })
+  @Min(0, { message: 'must be a whole number between 0 and 400' })
+  @Max(400, { message: 'must be a whole number between 0 and 400' })
+  HEAP_GROWTH_PERCENT = 25;
+
   /** Where the built web app lives; defaults to the build output next to the API bundle. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -352,6 +363,7 @@ const KNOWN_KEYS = [
   'MAIL_MAX_ATTEMPTS',
   'MAIL_RETRY_BASE_MS',
   'WORKER_CONCURRENCY',
+  'HEAP_GROWTH_PERCENT',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */

@@ -217,11 +217,11 @@ export class ParseImportJob extends ImportStepJob<ImportJobPayload> {
         // The next batch crosses over from the thread while this one is written.
         const pull = (offset: number) =>
           offset < read.rowCount
-            ? thread.call<{ count: number; json: string }>('rowsJson', {
+            ? thread.call<{ count: number; json: Uint8Array }>('rowsJson', {
                 offset,
                 limit: IMPORT_TUNING.rowsPerBatch,
               })
-            : Promise.resolve({ count: 0, json: '[]' });
+            : Promise.resolve({ count: 0, json: new Uint8Array() });
         let next = ahead(pull(0));
         for (let offset = 0; offset < read.rowCount; offset += IMPORT_TUNING.rowsPerBatch) {
           const batchRows = await next;

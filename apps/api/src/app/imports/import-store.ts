@@ -187,14 +187,19 @@ export const importStore = {
     em: EntityManager,
     batchId: string,
     firmId: string,
-    rows: readonly SheetRow[] | string,
+    rows: readonly SheetRow[] | Uint8Array,
     firstPosition: number,
   ): Promise<void> {
-    const json = typeof rows === 'string' ? rows : JSON.stringify(rows.map((row) => [row.row, row.cells]));
+    // UTF-8 bytes (from the import thread) go as they are: node-postgres sends a Buffer in binary format,
+    // which for text is the bytes themselves.
+    const json =
+      rows instanceof Uint8Array
+        ? Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength)
+        : JSON.stringify(rows.map((row) => [row.row, row.cells]));
     await em.query(
       `INSERT INTO import_row (batch_id, firm_id, row_number, position, cells)
        SELECT $1, $2, (r.value->>0)::int, $4 + r.ordinality - 1, r.value->1
-         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY r`,
+         FROM jsonb_array_elements($3::text::jsonb) WITH ORDINALITY r`,
       [batchId, firmId, json, firstPosition],
     );
   },

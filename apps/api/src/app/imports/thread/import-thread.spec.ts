@@ -1,6 +1,7 @@
 import { DEFAULT_READ_LIMITS } from '../reading/limits';
 import { ImportThread } from './import-thread';
 import type { ReadSummary } from './thread-main';
+import { ownBuffers } from './thread-protocol';
 import type { SheetRow } from '../reading/cells';
 
 function csv(rows: number): Buffer {
@@ -19,6 +20,20 @@ async function read(
   return thread.call<ReadSummary>('read', { bytes: copy, sheet: null, limits }, [copy.buffer], timeoutMs);
 }
 
+describe('what a thread result moves instead of copying', () => {
+  it('is a byte array that alone views its whole buffer — never a slice of a shared one', () => {
+    const own = new TextEncoder().encode('[[2,["x"]]]');
+    const pooled = Buffer.from('small'); // a view into Node's shared allocation pool
+    const slice = new Uint8Array(new ArrayBuffer(16), 4, 8);
+    expect(ownBuffers(own)).toEqual([own.buffer]);
+    expect(ownBuffers({ count: 1, json: own })).toEqual([own.buffer]);
+    expect(ownBuffers(pooled)).toEqual([]);
+    expect(ownBuffers({ json: slice, rows: [own] })).toEqual([]);
+    expect(ownBuffers('text')).toEqual([]);
+    expect(ownBuffers(null)).toEqual([]);
+  });
+});
+
 describe('import thread', () => {
   it('reads a file off the event loop and hands its rows over in batches', async () => {
     const thread = new ImportThread();
@@ -36,6 +51,26 @@ describe('import thread', () => {
       expect(batch).toEqual([
         { row: 2500, cells: ['Société 2498 — الأطلس', 'Fès', '000000000002498'] },
         { row: 2501, cells: ['Société 2499 — الأطلس', 'Fès', '000000000002499'] },
+      ]);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('hands rows over for storage as UTF-8 JSON bytes in a buffer of their own', async () => {
+    const thread = new ImportThread();
+    try {
+      await read(thread, csv(3));
+      const batch = await thread.call<{ count: number; json: Uint8Array }>('rowsJson', {
+        offset: 2,
+        limit: 5,
+      });
+      expect(batch.count).toBe(2);
+      expect(batch.json).toBeInstanceOf(Uint8Array);
+      expect([batch.json.byteOffset, batch.json.byteLength]).toEqual([0, batch.json.buffer.byteLength]);
+      expect(JSON.parse(new TextDecoder().decode(batch.json))).toEqual([
+        [3, ['Société 1 — الأطلس', 'Fès', '000000000000001']],
+        [4, ['Société 2 — الأطلس', 'Fès', '000000000000002']],
       ]);
     } finally {
       await thread.close();
