@@ -176,6 +176,24 @@ describe('client lists beyond the count limit (real PostgreSQL)', () => {
     });
   });
 
+  it('reads the sharing clients of a status from their own index, not every client of the status', async () => {
+    await db.query('BEGIN');
+    try {
+      await db.query(`SET LOCAL enable_seqscan = off`);
+      const plan: { 'QUERY PLAN': string }[] = (
+        await db.query(
+          `EXPLAIN SELECT c.id FROM client c
+            WHERE c.firm_id = $1 AND c.archived_at IS NULL AND c.share_documents = true AND c.status = 'active'
+            ORDER BY c.name_sort DESC, c.id DESC LIMIT 25`,
+          [bigFirm],
+        )
+      ).rows;
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('client_firm_sharing_status_idx');
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+
   it('reads a term too common to sort every match in sort order, with a capped total', async () => {
     const like = `search_text LIKE '%societe%'`;
     expect(SEARCH_COUNT_LIMIT).toBe(1000);

@@ -503,6 +503,8 @@ async function lateralPage(
  *    sort index, read in order with the term as a filter, fill the page (keyed sorts).
  * 3. Its matches may also all sort late ("Zellige…" by name): then sorting every match (up to IN_SET_MAX) in
  *    client_search is cheaper than walking the index to them, and beyond that the walk is unbounded.
+ * A ranked sort (country, status) has no index to walk: its first call already sorts up to IN_SET_MAX
+ * matches ("cedre" by country: one call of ~28 ms instead of a 6 ms count, then the same 28 ms).
  */
 async function searchPage(
   em: EntityManager,
@@ -537,15 +539,19 @@ async function searchPage(
     const ids = rows.flatMap((row) => (row.client_id ? [row.client_id] : []));
     return { ids, total: Number(rows[0]?.total ?? 0) };
   };
-  const first = await sorted(limit);
+  // A ranked sort (country, status) never walks an index in sort order: it sorts every match up to
+  // IN_SET_MAX at once rather than count up to the limit first and then do the same work again.
+  const ranked = query.sort === 'country' || query.sort === 'status';
+  const first = await sorted(ranked ? Math.max(limit, IN_SET_MAX) : limit);
   if (first.total <= limit) return { ...first, capped: false };
+  if (ranked && first.total <= Math.max(limit, IN_SET_MAX))
+    return { ids: first.ids, total: limit, capped: true };
 
   // Under RLS the planner may not read search_text's statistics for a non-leakproof LIKE, so it takes every term
   // for a rare one (0.2 % instead of 16 % for "cedre") and would rather fetch and sort all matches per value.
   // This term is known to be common: reading the sort index in order is the plan (planner hint, these queries).
   await em.query(`SELECT set_config('enable_sort', 'off', true)`);
   try {
-    const ranked = query.sort === 'country' || query.sort === 'status';
     if (!ranked) {
       const budget = WALK_BUDGET + 10 * (after ? query.pageSize : offset + query.pageSize);
       const ids = await keyedPage(em, clientFilter(firmId, query, ''), query.sort, after, {
@@ -553,9 +559,9 @@ async function searchPage(
         budget,
       });
       if (ids.length === query.pageSize) return { ids, total: limit, capped: true };
+      const all = await sorted(IN_SET_MAX);
+      if (all.total <= IN_SET_MAX) return { ids: all.ids, total: limit, capped: true };
     }
-    const all = await sorted(IN_SET_MAX);
-    if (all.total <= IN_SET_MAX) return { ids: all.ids, total: limit, capped: true };
     const page = clientFilter(firmId, query, search);
     if (ranked)
       return await rankedPage(em, page, query.sort as 'country' | 'status', ranks, limit, true, after);

@@ -13,6 +13,7 @@ import { ClientListScale1764800000000 } from './1764800000000-client-list-scale'
 import { Team1764900000000 } from './1764900000000-team';
 import { ArabicUi1765000000000 } from './1765000000000-arabic-ui';
 import { ImportSweeper1765100000000 } from './1765100000000-import-sweeper';
+import { ClientSharingIndex1765200000000 } from './1765200000000-client-sharing-index';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ImportReview1764650000000,
   ClientListScale1764800000000,
   ImportSweeper1765100000000,
+  ClientSharingIndex1765200000000,
 ];
