@@ -8,7 +8,7 @@
  * Targets (issue 10): 100,000 rows ≤ 8 s end to end with peak RSS ≤ 300 MB; 10,000 rows ≤ 1.5 s; 0 altered.
  *   BENCH_SIZES=10000 npm run bench:import      (only some sizes)
  *   BENCH_VERBOSE=1 prints the API's import log lines (BENCH_ALL_LOGS=1: all its output, e.g. with
- *   BENCH_API_NODE_ARGS=--trace-gc); the API runs with package.json's config.nodeFlags, as `npm start` does.
+ *   BENCH_API_NODE_ARGS=--trace-gc, which passes Node.js flags to the API process).
  */
 import { createScratchDatabase, dropScratchDatabase } from '@passerelle/testing';
 import ExcelJS from 'exceljs';

@@ -104,9 +104,10 @@ async function main(): Promise<void> {
     SEED_DEMO: 'false',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-invitations-')),
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    // Settings to compare (defaults otherwise): WORKER_CONCURRENCY, MAIL_RATE_PER_SECOND, MAIL_RATE_PER_FIRM_PER_SECOND.
+    // Settings to compare (defaults otherwise): WORKER_CONCURRENCY, MAIL_RATE_PER_SECOND, MAIL_RATE_PER_FIRM_PER_SECOND,
+    // HEAP_GROWTH_PERCENT.
     ...Object.fromEntries(
-      ['WORKER_CONCURRENCY', 'MAIL_RATE_PER_SECOND', 'MAIL_RATE_PER_FIRM_PER_SECOND']
+      ['WORKER_CONCURRENCY', 'MAIL_RATE_PER_SECOND', 'MAIL_RATE_PER_FIRM_PER_SECOND', 'HEAP_GROWTH_PERCENT']
         .filter((name) => process.env[name])
         .map((name) => [name, process.env[name] as string]),
     ),
@@ -199,7 +200,12 @@ async function main(): Promise<void> {
 
     const seconds = (lastAt - started) / 1000;
     const sendingSeconds = (lastAt - (firstAt || started)) / 1000;
-    const settings = ['WORKER_CONCURRENCY', 'MAIL_RATE_PER_SECOND', 'MAIL_RATE_PER_FIRM_PER_SECOND']
+    const settings = [
+      'WORKER_CONCURRENCY',
+      'MAIL_RATE_PER_SECOND',
+      'MAIL_RATE_PER_FIRM_PER_SECOND',
+      'HEAP_GROWTH_PERCENT',
+    ]
       .filter((name) => name in env)
       .map((name) => `${name}=${env[name as keyof typeof env]}`);
     console.log(

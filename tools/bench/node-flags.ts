@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-
 /**
- * The Node.js flags the API and the worker run with — package.json's `config.nodeFlags`, as `npm start` and
- * `npm run start:worker` pass them — then BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * Node.js flags for the API (and worker) processes a benchmark starts: BENCH_API_NODE_ARGS, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof", "--trace-gc" or "--max-semi-space-size=4" (see README, Bulk import).
+ * Without it they run as `npm start` runs them.
  */
 export function apiNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
-    config?: { nodeFlags?: string };
-  };
-  return [pkg.config?.nodeFlags ?? '', process.env['BENCH_API_NODE_ARGS'] ?? '']
-    .join(' ')
-    .split(' ')
-    .filter(Boolean);
+  return (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 }
