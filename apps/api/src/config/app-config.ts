@@ -250,7 +250,7 @@ export class AppConfig {
 
   /**
    * How far V8 lets the heap grow past what its last full collection kept, in percent (0: V8's own policy,
-   * which lets a 50 MB heap reach ~180 MB of garbage before collecting it). Bounds the memory of an import
+   * which lets a heap of 50 MB live data reach ~180 MB before collecting it). Bounds the memory of an import
    * (apps/api/src/config/heap-policy.ts).
    */
   @Transform(toInt)

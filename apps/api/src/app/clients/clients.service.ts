@@ -542,10 +542,10 @@ async function searchPage(
   // A ranked sort (country, status) never walks an index in sort order: it sorts every match up to
   // IN_SET_MAX at once rather than count up to the limit first and then do the same work again.
   const ranked = query.sort === 'country' || query.sort === 'status';
-  const first = await sorted(ranked ? Math.max(limit, IN_SET_MAX) : limit);
+  const firstLimit = ranked ? Math.max(limit, IN_SET_MAX) : limit;
+  const first = await sorted(firstLimit);
   if (first.total <= limit) return { ...first, capped: false };
-  if (ranked && first.total <= Math.max(limit, IN_SET_MAX))
-    return { ids: first.ids, total: limit, capped: true };
+  if (first.total <= firstLimit) return { ids: first.ids, total: limit, capped: true };
 
   // Under RLS the planner may not read search_text's statistics for a non-leakproof LIKE, so it takes every term
   // for a rare one (0.2 % instead of 16 % for "cedre") and would rather fetch and sort all matches per value.
