@@ -239,7 +239,7 @@ describe('client lists beyond the count limit (real PostgreSQL)', () => {
     }
   });
 
-  it('finds a term of two letters (no trigram) on the client table itself, common or rare', async () => {
+  it('finds a term of two letters (no trigram) by testing each of the firm’s rows, common or rare', async () => {
     const common = `search_text LIKE '%ze%'`;
     expect(await list('q=ze&page=2')).toEqual({
       names: await reference({ where: common, order: 'name_sort, id', offset: 25 }),
@@ -259,6 +259,9 @@ describe('client lists beyond the count limit (real PostgreSQL)', () => {
       total: expected,
       totalCapped: false,
     });
+    // Past the last page: no client, and still the total.
+    expect(await list('q=99&page=40')).toEqual({ names: [], total: expected, totalCapped: false });
+    expect(await list('q=zzqx')).toEqual({ names: [], total: 0, totalCapped: false });
   });
 
   it('counts and sorts a term with fewer matches than the limit exactly, whatever the sort', async () => {
@@ -277,6 +280,7 @@ describe('client lists beyond the count limit (real PostgreSQL)', () => {
       total: expected,
       totalCapped: false,
     });
+    expect(await list(`${q}&sort=city&page=9`)).toEqual({ names: [], total: expected, totalCapped: false });
     expect((await list(`${q}&sort=status&order=desc&page=3`)).names).toEqual(
       await reference({
         where: like,

@@ -40,6 +40,19 @@ async function assertIsolation(tenancy: Tenancy, dataSource: DataSource, firmA: 
     em.query(`UPDATE firm SET name = 'hijacked' WHERE id = $1`, [firmB]),
   );
   expect(updated[1]).toBe(0);
+
+  // A scope's settings (tenant and planner) hold for its transaction only.
+  const inside = await tenancy.scoped({ firmId: firmA, planner: { enable_sort: 'off', jit: 'off' } }, (em) =>
+    em.query(
+      `SELECT current_setting('app.firm_id') AS firm, current_setting('enable_sort') AS sort,
+              current_setting('jit') AS jit`,
+    ),
+  );
+  expect(inside[0]).toEqual({ firm: firmA, sort: 'off', jit: 'off' });
+  const after = await dataSource.query(
+    `SELECT coalesce(current_setting('app.firm_id', true), '') AS firm, current_setting('enable_sort') AS sort`,
+  );
+  expect(after[0]).toEqual({ firm: '', sort: 'on' });
 }
 
 describe('tenant isolation with row level security', () => {

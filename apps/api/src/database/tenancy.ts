@@ -13,9 +13,13 @@ export interface DbScope {
   passwordResetTokenHash?: string;
   /** A client user's own client: policies that know a client column see only its rows (documents). */
   clientId?: string;
+  /** Planner settings for this transaction's queries (hints a service has measured the need for). */
+  planner?: Partial<Record<PlannerSetting, 'on' | 'off'>>;
 }
 
-const SETTING_NAMES: Record<keyof DbScope, string> = {
+export type PlannerSetting = 'jit' | 'enable_seqscan' | 'enable_sort';
+
+const SETTING_NAMES: Record<Exclude<keyof DbScope, 'planner'>, string> = {
   firmId: 'app.firm_id',
   loginEmail: 'app.login_email',
   sessionTokenHash: 'app.session_token_hash',
@@ -57,9 +61,19 @@ export class Tenancy {
   }
 }
 
+/** Every setting of the scope in one statement (one round trip per transaction, not one per setting). */
 export async function setScope(em: EntityManager, scope: DbScope): Promise<void> {
-  for (const key of Object.keys(scope) as (keyof DbScope)[]) {
-    const value = scope[key];
-    if (value !== undefined) await em.query('SELECT set_config($1, $2, true)', [SETTING_NAMES[key], value]);
-  }
+  const { planner, ...tenant } = scope;
+  const settings: [string, string][] = [
+    ...(Object.keys(tenant) as (keyof typeof tenant)[]).flatMap((key): [string, string][] => {
+      const value = tenant[key];
+      return value === undefined ? [] : [[SETTING_NAMES[key], value]];
+    }),
+    ...Object.entries(planner ?? {}),
+  ];
+  if (settings.length === 0) return;
+  await em.query(
+    `SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+    settings.flat(),
+  );
 }

@@ -142,45 +142,29 @@ export class ClientsService {
     const limit = countLimit(offset, query.pageSize, search ? SEARCH_COUNT_LIMIT : COUNT_LIMIT);
     const order = query.order === 'desc' ? 'desc' : 'asc';
     const after = query.after ? decodeCursor(query.after, query.sort, order) : undefined;
-    return this.tenancy.forFirm(auth.firmId, async (em) => {
-      // Plans over a large firm can cross jit_above_cost; compiling would take longer than running them
-      // (measured: +8 to +40 ms on a 2 ms query). And no sequential scan: with a LIMIT (the capped counts) the
-      // planner expects the firm's rows spread evenly over the 2,000,000-row table and scans from wherever the
-      // previous scan stopped (synchronized scans), while a firm's rows sit together: one count in ten went
-      // round the whole table (260 ms instead of 4). Every list query has an index led by the firm.
-      await em.query(`SELECT set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)`);
+    // Plans over a large firm can cross jit_above_cost; compiling would take longer than running them
+    // (measured: +8 to +40 ms on a 2 ms query). And no sequential scan: with a LIMIT (the capped counts) the
+    // planner expects the firm's rows spread evenly over the 2,000,000-row table and scans from wherever the
+    // previous scan stopped (synchronized scans), while a firm's rows sit together: one count in ten went
+    // round the whole table (260 ms instead of 4). Every list query has an index led by the firm.
+    const planner = { jit: 'off', enable_seqscan: 'off' } as const;
+    return this.tenancy.scoped({ firmId: auth.firmId, planner }, async (em) => {
       // One import batch's clients are few and indexed by batch: filtered (and searched) on the table itself.
-      // So is a term of one or two characters: it has no trigram, and the index would be read whole (1 s).
       const { ids, total, capped } =
-        search.length >= 3 && !query.importBatchId
+        search && !query.importBatchId
           ? await searchPage(em, auth.firmId, search, query, ranks, limit, after)
           : await filterPage(em, auth.firmId, query, ranks, limit, search, after);
-      const clients = ids.length
-        ? await em
-            .createQueryBuilder(Client, 'c')
-            .leftJoin(AccountingSoftwareConfig, 's', 's.id = c.accounting_software_id')
-            .addSelect('s.label', 'software_label')
-            .where('c.id IN (:...ids)', { ids })
-            .getRawAndEntities<{ c_id: string; software_label: string | null }>()
-        : { entities: [], raw: [] };
-      const labels = new Map(clients.raw.map((row) => [row.c_id, row.software_label]));
-      const byId = new Map(clients.entities.map((client) => [client.id, client]));
-      const newDocuments = await countNewDocuments(em, ids);
+      const rows = await loadPage(em, ids);
       // A full page may have a next one: its cursor is this page's last sort key.
-      const last: SortKeyRow[] =
-        ids.length === query.pageSize
-          ? await em.query(`SELECT ${SORT_KEY_SELECT} FROM client c WHERE c.id = $1`, [ids[ids.length - 1]])
-          : [];
+      const last = rows.length === query.pageSize ? rows[rows.length - 1] : undefined;
       return {
-        items: ids.flatMap((id) => {
-          const client = byId.get(id);
-          return client
-            ? [{ ...toDto(client, labels.get(id) ?? null), newDocuments: newDocuments.get(id) ?? 0 }]
-            : [];
-        }),
+        items: rows.map((row) => ({
+          ...toDto(row.client, row.softwareLabel),
+          newDocuments: row.newDocuments,
+        })),
         total,
         totalCapped: capped,
-        nextCursor: last.length ? encodeCursor(query.sort, order, last[0]) : null,
+        nextCursor: last ? encodeCursor(query.sort, order, last.key) : null,
         page: query.page,
         pageSize: query.pageSize,
       };
@@ -284,13 +268,8 @@ async function filterPage(
   );
   const total = Number(counted[0]?.n ?? 0);
   if (total <= page.offset) return { ids: [], total: Math.min(total, limit), capped: total > limit };
-  // A cursor is for pages past the limit: below it the matches are few and the offset cheap. A term that
-  // passed the limit is common: read in sort order (see searchPage on the planner and LIKE under RLS) — but
-  // not within one import batch, whose few clients are found by the batch's index.
-  const walk = !!search && total > limit && !query.importBatchId;
-  if (walk) await em.query(`SELECT set_config('enable_sort', 'off', true)`);
+  // A cursor is for pages past the limit: below it the matches are few and the offset cheap.
   const ids = await keyedPage(em, page, query.sort, total > limit ? after : undefined);
-  if (walk) await em.query('RESET enable_sort');
   return { ids, total: Math.min(total, limit), capped: total > limit };
 }
 
@@ -496,15 +475,19 @@ async function lateralPage(
 }
 
 /**
- * With a search, three steps, each only when the previous one cannot answer:
- * 1. client_search_page() counts the matches up to `limit` through the firm's part of the trigram index and,
- *    when they fit, sorts them and returns the page.
- * 2. A term matching more is usually spread along the sort order: a few thousand entries of the client table's
- *    sort index, read in order with the term as a filter, fill the page (keyed sorts).
- * 3. Its matches may also all sort late ("Zellige…" by name): then sorting every match (up to IN_SET_MAX) in
- *    client_search is cheaper than walking the index to them, and beyond that the walk is unbounded.
- * A ranked sort (country, status) has no index to walk: its first call already sorts up to IN_SET_MAX
- * matches ("cedre" by country: one call of ~28 ms instead of a 6 ms count, then the same 28 ms).
+ * With a search, up to three steps, each only when the previous one cannot answer:
+ * 1. client_search_page() finds the matches through the firm's part of the trigram index (a term of one or two
+ *    characters has no trigram: it is tested on the firm's rows), counts them up to a limit and, when they fit,
+ *    sorts them and returns the page. A term with trigrams is sorted there up to IN_SET_MAX matches at once,
+ *    whatever the sort: "cedre" (16,495 matches, all named "Cèdre…" or "Médina Cèdre…") in one call of
+ *    ~17 ms, where counting to the limit (5 ms), walking the name index (4 ms, in vain) then sorting took 26.
+ *    A page that follows a cursor, or a short term (whose test reads every row of the firm when the matches
+ *    are few), counts only up to the limit first.
+ * 2. Past that, a common term is read in sort order from the client table's sort index (keyed sorts), the term
+ *    as a filter: a few thousand index entries usually fill the page.
+ * 3. Its matches may also all sort late: then (after a cursor) sorting every match up to IN_SET_MAX in
+ *    client_search is cheaper than walking the index to them, and beyond that the walk is unbounded. A ranked
+ *    sort (country, status) has no index to walk in sort order: it reads the client table's rank-ordered pages.
  */
 async function searchPage(
   em: EntityManager,
@@ -517,9 +500,10 @@ async function searchPage(
 ): Promise<PageOfIds> {
   const pattern = `%${escapeLike(search)}%`;
   const offset = (query.page - 1) * query.pageSize;
+  const trigram = search.length >= 3;
   const sorted = async (countLimit: number) => {
     const rows: { client_id: string | null; total: string }[] = await em.query(
-      'SELECT client_id, total FROM client_search_page($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+      'SELECT client_id, total FROM client_search_page($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
       [
         pattern,
         query.status?.length ? query.status : null,
@@ -533,16 +517,15 @@ async function searchPage(
         offset,
         ranks ?? null,
         countLimit,
+        trigram,
       ],
     );
     // Past the last page, one row with no client carries the total.
     const ids = rows.flatMap((row) => (row.client_id ? [row.client_id] : []));
     return { ids, total: Number(rows[0]?.total ?? 0) };
   };
-  // A ranked sort (country, status) never walks an index in sort order: it sorts every match up to
-  // IN_SET_MAX at once rather than count up to the limit first and then do the same work again.
   const ranked = query.sort === 'country' || query.sort === 'status';
-  const firstLimit = ranked ? Math.max(limit, IN_SET_MAX) : limit;
+  const firstLimit = ranked || (trigram && !after) ? Math.max(limit, IN_SET_MAX) : limit;
   const first = await sorted(firstLimit);
   if (first.total <= limit) return { ...first, capped: false };
   if (first.total <= firstLimit) return { ids: first.ids, total: limit, capped: true };
@@ -552,15 +535,19 @@ async function searchPage(
   // This term is known to be common: reading the sort index in order is the plan (planner hint, these queries).
   await em.query(`SELECT set_config('enable_sort', 'off', true)`);
   try {
-    if (!ranked) {
+    // A short term found more than the limit is common (a tenth of the firm or more: "sa" half of it): the
+    // unbounded walk soon fills the page, where sorting its matches would read the firm's rows twice.
+    if (!ranked && trigram) {
       const budget = WALK_BUDGET + 10 * (after ? query.pageSize : offset + query.pageSize);
       const ids = await keyedPage(em, clientFilter(firmId, query, ''), query.sort, after, {
         pattern,
         budget,
       });
       if (ids.length === query.pageSize) return { ids, total: limit, capped: true };
-      const all = await sorted(IN_SET_MAX);
-      if (all.total <= IN_SET_MAX) return { ids: all.ids, total: limit, capped: true };
+      if (after) {
+        const all = await sorted(IN_SET_MAX);
+        if (all.total <= IN_SET_MAX) return { ids: all.ids, total: limit, capped: true };
+      }
     }
     const page = clientFilter(firmId, query, search);
     if (ranked)
@@ -574,9 +561,9 @@ async function searchPage(
 /** Index entries a common search reads in sort order before it sorts its matches instead (see searchPage). */
 const WALK_BUDGET = 2000;
 /**
- * Matches a search sorts in client_search when walking the sort index did not fill the page: "cedre" (16,495
- * of 100,000, none before "Cèdre…" by name) in ~20 ms, where the walk read 16,700 entries (35–40 ms). Past
- * this many, the attempt itself costs what the walk would.
+ * Matches a search sorts in client_search rather than walking a sort index: "cedre" (16,495 of 100,000, none
+ * before "Cèdre…" by name) in ~17 ms, where the walk read 16,700 entries (35–40 ms). Past this many, the
+ * attempt itself costs what a walk would.
  */
 const IN_SET_MAX = 20_000;
 
@@ -642,15 +629,40 @@ function toDto(client: Client, softwareLabel: string | null): ClientDto {
   };
 }
 
-/** Documents still `new` per client of a page (issue 12: the list's "new documents" column). */
-async function countNewDocuments(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows: { client_id: string; n: number }[] = await em.query(
-    `SELECT client_id, count(*)::int AS n FROM document
-      WHERE client_id = ANY($1::uuid[]) AND status = 'new' GROUP BY client_id`,
-    [ids],
-  );
-  return new Map(rows.map((row) => [row.client_id, row.n]));
+interface PageRow {
+  client: Client;
+  softwareLabel: string | null;
+  /** Documents still `new` (issue 12: the list's "new documents" column). */
+  newDocuments: number;
+  key: SortKeyRow;
+}
+
+/**
+ * A page's clients in the page's order, each with its software's label, its new documents and its sort key (the
+ * last one's is the next page's cursor): one statement, where entity loading, counting and the key took three.
+ */
+async function loadPage(em: EntityManager, ids: string[]): Promise<PageRow[]> {
+  if (ids.length === 0) return [];
+  const columns = em.connection
+    .getMetadata(Client)
+    .columns.filter((column) => column.isSelect)
+    .map((column) => `c.${column.databaseName} AS "${column.propertyName}"`);
+  const rows: (Client & SortKeyRow & { software_label: string | null; new_documents: number })[] =
+    await em.query(
+      `SELECT ${columns.join(', ')}, ${SORT_KEY_SELECT}, s.label AS software_label,
+              (SELECT count(*)::int FROM document d WHERE d.client_id = c.id AND d.status = 'new') AS new_documents
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n)
+         JOIN client c ON c.id = p.id
+         LEFT JOIN accounting_software_config s ON s.id = c.accounting_software_id
+        ORDER BY p.n`,
+      [ids],
+    );
+  return rows.map((row) => ({
+    client: row,
+    softwareLabel: row.software_label,
+    newDocuments: row.new_documents,
+    key: row,
+  }));
 }
 
 function escapeLike(value: string): string {

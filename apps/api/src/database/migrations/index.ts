@@ -14,6 +14,7 @@ import { Team1764900000000 } from './1764900000000-team';
 import { ArabicUi1765000000000 } from './1765000000000-arabic-ui';
 import { ImportSweeper1765100000000 } from './1765100000000-import-sweeper';
 import { ClientSharingIndex1765200000000 } from './1765200000000-client-sharing-index';
+import { ClientSearchPageWindow1765300000000 } from './1765300000000-client-search-page-window';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ClientListScale1764800000000,
   ImportSweeper1765100000000,
   ClientSharingIndex1765200000000,
+  ClientSearchPageWindow1765300000000,
 ];
