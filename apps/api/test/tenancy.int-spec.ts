@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { appDataSourceOptions, runMigrations } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { Tenancy } from '../src/database/tenancy';
+import { hashToken } from '../src/app/auth/tokens';
 import { ApiClient, createHttpApp, testConfig } from './support/test-app';
 
 /**
@@ -62,6 +63,27 @@ describe('tenant isolation with row level security', () => {
       const a = await (await new ApiClient(app).init()).signup();
       const b = await (await new ApiClient(app).init()).signup();
       await assertIsolation(app.get(Tenancy), app.get(DataSource), a.me.firm.id, b.me.firm.id);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('finds a session outside any scope only by its token’s hash, with its own user', async () => {
+    const app: NestExpressApplication = await createHttpApp(testConfig());
+    try {
+      const browser = await new ApiClient(app).init();
+      const a = await browser.signup();
+      await (await new ApiClient(app).init()).signup(); // another firm's session in the table
+      const token = /psl_session=([^;]+)/.exec(browser.authHeaders()['cookie'])?.[1] ?? '';
+      expect(token).toMatch(/./);
+      const dataSource = app.get(DataSource);
+      const identity = (hash: string) =>
+        dataSource.query(`SELECT firm_id, user_id FROM app_session_identity($1)`, [hash]);
+      expect(await identity(hashToken(token))).toEqual([{ firm_id: a.me.firm.id, user_id: a.me.user.id }]);
+      expect(await identity(hashToken(`${token}x`))).toEqual([]);
+      expect(await identity('')).toEqual([]);
+      // Nothing else: the tables stay out of reach without a scope.
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM session`)).toEqual([{ n: 0 }]);
     } finally {
       await app.close();
     }

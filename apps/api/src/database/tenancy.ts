@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 export interface DbScope {
   firmId?: string;
   loginEmail?: string;
-  sessionTokenHash?: string;
   /** The SHA-256 of an invitation link: lets the public invitation page find that one link's row. */
   invitationTokenHash?: string;
   /** The SHA-256 of a team invitation link, or of a password-reset link: the same, for their own tables. */
@@ -22,7 +21,6 @@ export type PlannerSetting = 'jit' | 'enable_seqscan' | 'enable_sort';
 const SETTING_NAMES: Record<Exclude<keyof DbScope, 'planner'>, string> = {
   firmId: 'app.firm_id',
   loginEmail: 'app.login_email',
-  sessionTokenHash: 'app.session_token_hash',
   invitationTokenHash: 'app.invitation_token_hash',
   teamInvitationTokenHash: 'app.team_invitation_token_hash',
   passwordResetTokenHash: 'app.password_reset_token_hash',

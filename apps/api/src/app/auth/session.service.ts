@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { setScope, Tenancy } from '../../database/tenancy';
+import { Tenancy } from '../../database/tenancy';
 import { User } from '../users/user.entity';
 import { AuthContext } from './decorators';
 import { Session } from './session.entity';
@@ -15,11 +15,25 @@ function shortUserAgent(userAgent: string | undefined): string | null {
   return cleaned ? cleaned.slice(0, 200) : null;
 }
 
+/** A row of app_session_identity(). */
+interface SessionIdentityRow {
+  session_id: string;
+  firm_id: string;
+  user_id: string;
+  expires_at: Date;
+  last_seen_at: Date;
+  role: User['role'];
+  language: User['language'];
+  client_id: string | null;
+  deactivated_at: Date | null;
+}
+
 @Injectable()
 export class SessionService {
   constructor(
     private readonly tenancy: Tenancy,
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** Creates a session inside the caller's firm transaction; returns the raw token for the cookie. */
@@ -41,29 +55,33 @@ export class SessionService {
     return { token, expiresAt };
   }
 
-  /** The session's identity, or null when the token is unknown or expired. */
+  /**
+   * The session's identity, or null when the token is unknown or expired: one statement (the
+   * session-identity migration says why, and why it sees no more than RLS would let this lookup see).
+   */
   async resolve(token: string): Promise<AuthContext | null> {
     if (!isTokenFormat(token)) return null;
-    const tokenHash = hashToken(token);
-    return this.tenancy.scoped({ sessionTokenHash: tokenHash }, async (em) => {
-      const session = await em.findOne(Session, { where: { tokenHash } });
-      if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-      await setScope(em, { firmId: session.firmId });
-      const user = await em.findOne(User, { where: { id: session.userId } });
-      // Read at every request: a deactivation or a role change applies from the next one.
-      if (!user || user.deactivatedAt) return null;
-      // "Last active" for the user's list of sessions, written at most every few minutes.
-      if (Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS)
-        await em.update(Session, { id: session.id }, { lastSeenAt: new Date() });
-      return {
-        userId: user.id,
-        firmId: user.firmId,
-        role: user.role,
-        language: user.language,
-        sessionId: session.id,
-        clientId: user.clientId,
-      };
-    });
+    const rows: SessionIdentityRow[] = await this.dataSource.query(
+      'SELECT * FROM app_session_identity($1)',
+      [hashToken(token)],
+    );
+    const found = rows[0];
+    if (!found || found.expires_at.getTime() <= Date.now()) return null;
+    // Read at every request: a deactivation or a role change applies from the next one.
+    if (found.deactivated_at) return null;
+    // "Last active" for the user's list of sessions, written at most every few minutes.
+    if (Date.now() - found.last_seen_at.getTime() > LAST_SEEN_PRECISION_MS)
+      await this.tenancy.forFirm(found.firm_id, (em) =>
+        em.update(Session, { id: found.session_id }, { lastSeenAt: new Date() }),
+      );
+    return {
+      userId: found.user_id,
+      firmId: found.firm_id,
+      role: found.role,
+      language: found.language,
+      sessionId: found.session_id,
+      clientId: found.client_id,
+    };
   }
 
   /** Ends the current session (inside the caller's transaction, with its audit event). */

@@ -15,6 +15,7 @@ import { ArabicUi1765000000000 } from './1765000000000-arabic-ui';
 import { ImportSweeper1765100000000 } from './1765100000000-import-sweeper';
 import { ClientSharingIndex1765200000000 } from './1765200000000-client-sharing-index';
 import { ClientSearchPageWindow1765300000000 } from './1765300000000-client-search-page-window';
+import { SessionIdentity1765300000001 } from './1765300000001-session-identity';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ImportSweeper1765100000000,
   ClientSharingIndex1765200000000,
   ClientSearchPageWindow1765300000000,
+  SessionIdentity1765300000001,
 ];
