@@ -61,10 +61,9 @@ export class SessionService {
    */
   async resolve(token: string): Promise<AuthContext | null> {
     if (!isTokenFormat(token)) return null;
-    const rows: SessionIdentityRow[] = await this.dataSource.query(
-      'SELECT * FROM app_session_identity($1)',
-      [hashToken(token)],
-    );
+    const rows: SessionIdentityRow[] = await this.dataSource.query('SELECT * FROM app_session_identity($1)', [
+      hashToken(token),
+    ]);
     const found = rows[0];
     if (!found || found.expires_at.getTime() <= Date.now()) return null;
     // Read at every request: a deactivation or a role change applies from the next one.
