@@ -24,6 +24,8 @@
  *   --drop            drop the kept database named by that file, and exit
  *   --update          also measure after every client of the measured firm was updated once (as imports and
  *                     status changes do; no VACUUM in between), then VACUUM the tables
+ *   --settle S        with --update: wait S seconds before measuring again, and say whether autovacuum (when the
+ *                     server runs it) has vacuumed the two tables since the update
  *   --no-insert       skip the 100,000-row insert
  *   --only REGEX      run only the shapes whose label matches
  */
@@ -50,6 +52,7 @@ interface Options {
   reuse: boolean;
   drop: boolean;
   update: boolean;
+  settle: number;
   insert: boolean;
   only?: RegExp;
 }
@@ -78,6 +81,7 @@ function parseOptions(argv: string[]): Options {
     reuse: flag('reuse'),
     drop: flag('drop'),
     update: flag('update'),
+    settle: argv.includes('--settle') ? value('settle', 0) : 0,
     insert: !flag('no-insert'),
     only: only >= 0 ? new RegExp(argv[only + 1], 'i') : undefined,
   };
@@ -537,7 +541,22 @@ async function main(): Promise<void> {
       console.log(
         `\nupdated the firm's ${options.rows} clients once (per-row search trigger) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
-      await measure(`${scale}, after every client of the firm was updated once (no VACUUM)`);
+      if (options.settle) {
+        const updated = new Date();
+        await new Promise((ok) => setTimeout(ok, options.settle * 1000));
+        const vacuumed = await db.query<{ relname: string; at: Date | null }>(
+          `SELECT relname, greatest(last_autovacuum, last_vacuum) AS at FROM pg_stat_user_tables
+            WHERE relname IN ('client', 'client_search') ORDER BY relname`,
+        );
+        const since = vacuumed.rows.map(
+          (row) =>
+            `${row.relname} ${row.at && row.at > updated ? `vacuumed ${((row.at.getTime() - updated.getTime()) / 1000).toFixed(0)} s after the update` : 'not vacuumed since'}`,
+        );
+        console.log(`waited ${options.settle} s: ${since.join(', ')}`);
+      }
+      await measure(
+        `${scale}, after every client of the firm was updated once (${options.settle ? `then ${options.settle} s` : 'no VACUUM'})`,
+      );
     }
     if (options.insert) {
       const other = await db.query<{ id: string }>(

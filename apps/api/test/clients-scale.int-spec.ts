@@ -458,4 +458,19 @@ describe('client lists beyond the count limit (real PostgreSQL)', () => {
     expect(left.rows[0].n).toBe(0);
     expect((await other.get('/api/clients?q=societe')).body.total).toBe(29);
   });
+
+  it('has autovacuum visit the client tables after 2 % of their rows changed, not a fifth', async () => {
+    const { rows } = await db.query(
+      `SELECT relname, reloptions FROM pg_class WHERE relname IN ('client', 'client_search') ORDER BY relname`,
+    );
+    const settings = [
+      'autovacuum_vacuum_scale_factor=0.02',
+      'autovacuum_analyze_scale_factor=0.02',
+      'autovacuum_vacuum_insert_scale_factor=0.02',
+    ];
+    expect(rows).toEqual([
+      { relname: 'client', reloptions: settings },
+      { relname: 'client_search', reloptions: settings },
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { CLIENT_SEARCH_PAGE_V2 } from './1764800000000-client-list-scale';
 
 /**
  * client_search_page(), third version (issue 15). Measured on the benchmark's 100,000-client firm among
@@ -88,50 +89,7 @@ export class ClientSearchPageWindow1765300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION ${V3_SIGNATURE}`);
-    await q.query(`
-      CREATE FUNCTION client_search_page(pattern text, statuses text[], countries text[], share boolean,
-                                         software uuid, archived boolean, sort text, descending boolean,
-                                         page_limit int, page_offset int, ranks text[], count_limit int)
-      RETURNS TABLE (client_id uuid, total bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER
-      SET search_path = public, pg_temp AS $$
-      DECLARE
-        firm uuid := app_current_firm();
-        sort_expression text := CASE sort WHEN 'name' THEN 's.name_key' WHEN 'city' THEN 's.city_key'
-          WHEN 'country' THEN
-            'get_byte($10, least(675, greatest(0, (ascii(s.country) - 65) * 26 + ascii(substr(s.country, 2, 1)) - 65)))'
-          WHEN 'status' THEN 'array_position($9, s.status::text)'
-          WHEN 'createdAt' THEN 's.created_at' WHEN 'updatedAt' THEN 's.updated_at' END;
-        direction text := CASE WHEN descending THEN 'DESC' ELSE 'ASC' END;
-        tie_break text := CASE WHEN sort IN ('createdAt', 'updatedAt') THEN '' ELSE 's.name_key ' || direction || ', ' END;
-        country_ranks bytea := decode(repeat('ff', 676), 'hex');
-      BEGIN
-        IF sort_expression IS NULL THEN RAISE EXCEPTION 'unknown sort %', sort; END IF;
-        IF firm IS NULL THEN RETURN; END IF;
-        IF sort = 'country' THEN
-          FOR i IN 1 .. least(254, coalesce(array_length(ranks, 1), 0)) LOOP
-            IF ranks[i] ~ '^[A-Z]{2}$' THEN
-              country_ranks := set_byte(country_ranks,
-                (ascii(ranks[i]) - 65) * 26 + ascii(substr(ranks[i], 2, 1)) - 65, i);
-            END IF;
-          END LOOP;
-        END IF;
-        RETURN QUERY EXECUTE format(
-          'WITH m AS MATERIALIZED (
-             SELECT s.client_id, s.name_key, s.city_key, s.country, s.status, s.created_at, s.updated_at
-               FROM client_search s
-              WHERE s.firm_id = $11 AND s.search_text LIKE $1 AND s.archived = $6
-                AND ($2 IS NULL OR s.status = ANY ($2)) AND ($3 IS NULL OR s.country = ANY ($3))
-                AND ($4 IS NULL OR s.share_documents = $4) AND ($5 IS NULL OR s.accounting_software_id = $5)
-              LIMIT $12 + 1),
-           n AS (SELECT count(*) AS total FROM m),
-           p AS (SELECT s.* FROM m s WHERE (SELECT n.total FROM n) <= $12
-                  ORDER BY %1$s %2$s, %3$s s.client_id %2$s LIMIT $7 OFFSET $8)
-           SELECT s.client_id, n.total FROM n LEFT JOIN p s ON true
-            ORDER BY %1$s %2$s, %3$s s.client_id %2$s',
-          sort_expression, direction, tie_break)
-        USING pattern, statuses, countries, share, software, archived, page_limit, page_offset, ranks,
-              country_ranks, firm, count_limit;
-      END $$`);
+    await q.query(CLIENT_SEARCH_PAGE_V2);
     await q.query(`REVOKE ALL ON FUNCTION ${V2_SIGNATURE} FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ${V2_SIGNATURE} TO passerelle_app`);
   }

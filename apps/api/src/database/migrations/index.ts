@@ -16,6 +16,7 @@ import { ImportSweeper1765100000000 } from './1765100000000-import-sweeper';
 import { ClientSharingIndex1765200000000 } from './1765200000000-client-sharing-index';
 import { ClientSearchPageWindow1765300000000 } from './1765300000000-client-search-page-window';
 import { SessionIdentity1765300000001 } from './1765300000001-session-identity';
+import { ClientAutovacuum1765300000002 } from './1765300000002-client-autovacuum';
 
 /** Listed explicitly: the API is bundled by webpack, so there is no directory to glob at run time. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ClientSharingIndex1765200000000,
   ClientSearchPageWindow1765300000000,
   SessionIdentity1765300000001,
+  ClientAutovacuum1765300000002,
 ];
