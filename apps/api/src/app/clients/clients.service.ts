@@ -480,7 +480,7 @@ async function lateralPage(
  *    characters has no trigram: it is tested on the firm's rows), counts them up to a limit and, when they fit,
  *    sorts them and returns the page. A term with trigrams is sorted there up to IN_SET_MAX matches at once,
  *    whatever the sort: "cedre" (16,495 matches, all named "Cèdre…" or "Médina Cèdre…") in one call of
- *    ~17 ms, where counting to the limit (5 ms), walking the name index (4 ms, in vain) then sorting took 26.
+ *    17–25 ms, where counting to the limit (5 ms), walking the name index (4 ms, in vain) then sorting took 33.
  *    A page that follows a cursor, or a short term (whose test reads every row of the firm when the matches
  *    are few), counts only up to the limit first.
  * 2. Past that, a common term is read in sort order from the client table's sort index (keyed sorts), the term
@@ -535,8 +535,8 @@ async function searchPage(
   // This term is known to be common: reading the sort index in order is the plan (planner hint, these queries).
   await em.query(`SELECT set_config('enable_sort', 'off', true)`);
   try {
-    // A short term found more than the limit is common (a tenth of the firm or more: "sa" half of it): the
-    // unbounded walk soon fills the page, where sorting its matches would read the firm's rows twice.
+    // A short term that passed the limit is common ("sa": half the firm): the unbounded walk soon fills the
+    // page, where sorting its matches would test every row of the firm a second time.
     if (!ranked && trigram) {
       const budget = WALK_BUDGET + 10 * (after ? query.pageSize : offset + query.pageSize);
       const ids = await keyedPage(em, clientFilter(firmId, query, ''), query.sort, after, {
@@ -558,7 +558,10 @@ async function searchPage(
   }
 }
 
-/** Index entries a common search reads in sort order before it sorts its matches instead (see searchPage). */
+/**
+ * Index entries a common search reads in sort order before it gives up on finding its page nearby (see
+ * searchPage): then it sorts its matches (after a cursor) or walks on without a bound.
+ */
 const WALK_BUDGET = 2000;
 /**
  * Matches a search sorts in client_search rather than walking a sort index: "cedre" (16,495 of 100,000, none
@@ -643,6 +646,8 @@ interface PageRow {
  */
 async function loadPage(em: EntityManager, ids: string[]): Promise<PageRow[]> {
   if (ids.length === 0) return [];
+  // The entity's columns under its property names, then the sort key (whose id, country and status repeat
+  // the entity's, with the same values).
   const columns = em.connection
     .getMetadata(Client)
     .columns.filter((column) => column.isSelect)
