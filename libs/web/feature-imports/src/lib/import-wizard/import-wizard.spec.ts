@@ -1,5 +1,5 @@
 import { Location } from '@angular/common';
-import type { HttpTestingController } from '@angular/common/http/testing';
+import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatStepperHarness } from '@angular/material/stepper/testing';
@@ -85,21 +85,32 @@ describe('ImportWizard', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     const input = el.querySelector('[data-testid="file-input"]') as HTMLInputElement;
-    const pick = async (file: File) => {
+    // The file's first bytes are read before anything is decided (a browser does that asynchronously, and a
+    // busy machine takes its time): wait for the outcome, up to two seconds, rather than a fixed delay.
+    const pick = async (file: File, outcome: () => boolean) => {
       Object.defineProperty(input, 'files', { value: [file], configurable: true });
       input.dispatchEvent(new Event('change'));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      fixture.detectChanges();
+      for (let waited = 0; waited < 2000 && !outcome(); waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        fixture.detectChanges();
+      }
     };
 
-    await pick(new File(['%PDF-1.7 facture'], 'clients.xlsx', { type: 'application/pdf' }));
+    await pick(new File(['%PDF-1.7 facture'], 'clients.xlsx', { type: 'application/pdf' }), () =>
+      Boolean(el.querySelector('[data-testid="upload-problem"]')),
+    );
     expect(el.querySelector('[data-testid="upload-problem"]')?.textContent?.trim()).toBe(
       '« clients.xlsx » : Ce fichier (PDF) n’est pas un tableur. Envoyez un classeur Excel (.xlsx) ou un fichier CSV.',
     );
     http.expectNone('/api/imports');
 
-    await pick(new File(['Raison sociale;Ville\nAtlas;Fès\n'], 'clients.csv', { type: 'text/csv' }));
-    const upload = http.expectOne((req) => req.method === 'POST' && req.url === '/api/imports');
+    const sent: TestRequest[] = [];
+    await pick(new File(['Raison sociale;Ville\nAtlas;Fès\n'], 'clients.csv', { type: 'text/csv' }), () => {
+      sent.push(...http.match((req) => req.method === 'POST' && req.url === '/api/imports'));
+      return sent.length > 0;
+    });
+    expect(sent).toHaveLength(1);
+    const [upload] = sent;
     upload.event({ type: 1, loaded: 20, total: 40 });
     fixture.detectChanges();
     expect(el.querySelector('[data-testid="upload-progress"]')?.textContent).toContain(
