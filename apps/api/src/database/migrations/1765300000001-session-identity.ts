@@ -7,11 +7,18 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * statement: the session whose token hash is given, with its user. It sees only what the two RLS policies
  * would have let the same caller see in two steps: the session row of that hash (policy session_by_token), then
  * that session's user in that session's firm (policy app_user_tenant) — the hash is the secret, as before.
+ * RLS is forced on both tables, owner included: as for the sweepers' functions, the owner (who runs the
+ * function) gets a read policy of its own; passerelle_app, which requests run as, does not.
  */
 export class SessionIdentity1765300000001 implements MigrationInterface {
   name = 'SessionIdentity1765300000001';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DO $$ BEGIN
+        EXECUTE format('CREATE POLICY session_identity ON session FOR SELECT TO %I USING (true)', current_user);
+        EXECUTE format('CREATE POLICY app_user_identity ON app_user FOR SELECT TO %I USING (true)', current_user);
+      END $$`);
     await q.query(`
       CREATE FUNCTION app_session_identity(hash text)
       RETURNS TABLE (session_id uuid, firm_id uuid, user_id uuid, expires_at timestamptz,
@@ -29,5 +36,7 @@ export class SessionIdentity1765300000001 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION app_session_identity(text)`);
+    await q.query(`DROP POLICY session_identity ON session`);
+    await q.query(`DROP POLICY app_user_identity ON app_user`);
   }
 }
