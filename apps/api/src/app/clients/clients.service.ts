@@ -640,21 +640,25 @@ interface PageRow {
   key: SortKeyRow;
 }
 
+/** The client entity's selectable columns as `c.<column> AS "<property>"` (see loadPage). */
+let clientColumns: string | undefined;
+
 /**
  * A page's clients in the page's order, each with its software's label, its new documents and its sort key (the
  * last one's is the next page's cursor): one statement, where entity loading, counting and the key took three.
  */
 async function loadPage(em: EntityManager, ids: string[]): Promise<PageRow[]> {
   if (ids.length === 0) return [];
-  // The entity's columns under its property names, then the sort key (whose id, country and status repeat
-  // the entity's, with the same values).
-  const columns = em.connection
+  // The entity's columns under its property names (built once), then the sort key (whose id, country and
+  // status repeat the entity's, with the same values).
+  clientColumns ??= em.connection
     .getMetadata(Client)
     .columns.filter((column) => column.isSelect)
-    .map((column) => `c.${column.databaseName} AS "${column.propertyName}"`);
+    .map((column) => `c.${column.databaseName} AS "${column.propertyName}"`)
+    .join(', ');
   const rows: (Client & SortKeyRow & { software_label: string | null; new_documents: number })[] =
     await em.query(
-      `SELECT ${columns.join(', ')}, ${SORT_KEY_SELECT}, s.label AS software_label,
+      `SELECT ${clientColumns}, ${SORT_KEY_SELECT}, s.label AS software_label,
               (SELECT count(*)::int FROM document d WHERE d.client_id = c.id AND d.status = 'new') AS new_documents
          FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n)
          JOIN client c ON c.id = p.id
